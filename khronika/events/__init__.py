@@ -1,0 +1,1 @@
+"""Events stage: PLOVER records from the language and values layers."""

@@ -1,0 +1,1 @@
+"""Values stage: quantities with qualifiers, dates normalized against publication."""
