@@ -25,6 +25,7 @@ class Article:
     title: str | None = None
     language: str = "uk"
     origin: str | None = None  # where it was read from: "path:line" or "path"
+    external_id: str | None = None  # the input's own id column, kept beside ours
 
 
 @dataclass(frozen=True)
