@@ -188,7 +188,8 @@ class Store:
                 DateExpr(r.start, r.end, r.text, r.date_start, r.date_end, r.precision)
                 for r in connection.execute(by_article(schema.dates).order_by(schema.dates.c.idx))
             ]
-        doc.events = [stored.event for stored in self.events(EventFilter(article=article_id))]
+        in_text_order = sorted(self.events(EventFilter(article=article_id)), key=lambda s: (s.event.evidence.start, s.event.id))
+        doc.events = [stored.event for stored in in_text_order]
         return doc
 
     def events(self, where: EventFilter = EventFilter()) -> list[StoredEvent]:
