@@ -378,3 +378,7 @@ def _gold_files(paths: list[Path]) -> list[Path]:
         else:
             raise typer.BadParameter(f"{path} does not exist", param_hint="GOLD")
     return files
+
+
+if __name__ == "__main__":
+    app()
