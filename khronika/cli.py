@@ -156,9 +156,9 @@ def show(
 ) -> None:
     """Show an article with its entities, values and events marked in the text."""
     store = _store(db)
-    matches = [row["id"] for row in store.articles() if row["id"].startswith(article_id)]
+    matches = store.ids_starting(article_id)
     if len(matches) != 1:
-        err.print(f"no article with id {article_id!r}" if not matches else f"{article_id!r} is ambiguous: {', '.join(matches[:5])}")
+        err.print(f"no article with id {article_id!r}" if not matches else f"{article_id!r} is ambiguous: {', '.join(matches)}, ...")
         raise typer.Exit(2)
     doc = store.document(matches[0])
     assert doc is not None

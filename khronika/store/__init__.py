@@ -148,6 +148,13 @@ class Store:
         with self.engine.connect() as connection:
             return [dict(row._mapping) for row in connection.execute(query)]
 
+    def ids_starting(self, prefix: str, limit: int = 5) -> list[str]:
+        """Article ids that start with `prefix`, so users can type a few characters."""
+        a = schema.articles
+        query = select(a.c.id).where(a.c.id.startswith(prefix, autoescape=True)).order_by(a.c.id).limit(limit)
+        with self.engine.connect() as connection:
+            return list(connection.execute(query).scalars())
+
     def _search_ids(self, words: str) -> Any:
         """Article ids whose lemmas contain every word of `words` (already lemmatized)."""
         if self.engine.dialect.name == "sqlite":

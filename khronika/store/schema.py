@@ -28,6 +28,16 @@ def _article_fk() -> Column:
     return Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
 
 
+def _span_columns() -> list[Column]:
+    """Where a mention stands in its article: its rank, offsets and words."""
+    return [
+        Column("idx", Integer, primary_key=True),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+    ]
+
+
 articles = Table(
     "articles",
     metadata,
@@ -70,11 +80,8 @@ mentions = Table(
     "mentions",
     metadata,
     _article_fk(),
-    Column("idx", Integer, primary_key=True),
+    *_span_columns(),
     Column("entity", String(200), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
     Column("type", String(8), nullable=False),
     Column("name", Text, nullable=False),
     Column("metonym", Boolean, nullable=False),
@@ -86,10 +93,7 @@ quantities = Table(
     "quantities",
     metadata,
     _article_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span_columns(),
     Column("min", Float),
     Column("max", Float),
     Column("approximate", Boolean, nullable=False),
@@ -103,10 +107,7 @@ dates = Table(
     "dates",
     metadata,
     _article_fk(),
-    Column("idx", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span_columns(),
     Column("date_start", Date),
     Column("date_end", Date),
     Column("precision", String(16), nullable=False),
