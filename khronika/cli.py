@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from datetime import date
 from enum import Enum
@@ -27,8 +28,10 @@ evaluate_app = typer.Typer(help="Measure khronika against gold data.", no_args_i
 app.add_typer(train_app, name="train")
 app.add_typer(evaluate_app, name="evaluate")
 
-out = Console()
-err = Console(stderr=True)
+# Piped output (files, CI logs) gets wide tables rather than 80 folded columns.
+_PIPED_WIDTH = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "160"))
+out = Console(width=_PIPED_WIDTH)
+err = Console(stderr=True, width=_PIPED_WIDTH)
 
 DbOption = Annotated[str, typer.Option("--db", help="Database URL (sqlite:///file.db or postgresql+psycopg://...).")]
 DEFAULT_DB = "sqlite:///khronika.db"

@@ -10,50 +10,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
-from khronika.model import (
-    Actor,
-    Article,
-    Attribution,
-    DateExpr,
-    Document,
-    Entity,
-    Event,
-    Evidence,
-    Quantity,
-    Reject,
-    Sentence,
-    Token,
-)
+from documents import sample_document
+from khronika.model import Reject
 from khronika.store import EventFilter, Store, schema
-
-TEXT = "Суд у Гродні засудив двох журналістів. Вчора Литва вислала білоруського дипломата."
-
-
-def _document(article_id: str = "a1", published: date = date(2025, 3, 4)) -> Document:
-    article = Article(article_id, TEXT, published, source="Тест", title="Вирок")
-    court = Actor("Суд у Гродні", "суд у Гродні", "BLR", "JUD")
-    lithuania = Actor("Литва", "Литва", "LTU", "GOV", "country:LTU")
-    belarus = Actor("білоруського", "Білорусь", "BLR", "GOV", "country:BLR")
-    convict = Event(
-        f"{article_id}:0:SANCTION", "SANCTION", "convict", ["legal"], [court], [], Quantity(21, 26, "двох", 2, 2, counted="журналіст"),
-        published, published, "day", True, "occurred", Attribution(), "засудив", TEXT[:38], Evidence(0, 38), 0.8,
-    )
-    expel = Event(
-        f"{article_id}:39:SANCTION", "SANCTION", "expel", ["diplomatic"], [lithuania], [belarus], None,
-        date(2025, 3, 3), date(2025, 3, 3), "day", False, "occurred", Attribution(reporter="Тест"), "вислала", TEXT[39:], Evidence(39, len(TEXT)), 0.7,
-    )
-    return Document(
-        article,
-        sentences=[Sentence(0, 38, TEXT[:38]), Sentence(39, len(TEXT), TEXT[39:])],
-        tokens=[Token(0, 3, "Суд", "суд", "NOUN", "Case=Nom"), Token(13, 20, "засудив", "засудити", "VERB", "")],
-        entities=[
-            Entity(6, 12, "Гродні", "LOC", "Гродно", "BLR", None, "place:Гродно", "e1"),
-            Entity(45, 50, "Литва", "LOC", "Литва", "LTU", "GOV", "country:LTU", "e2"),
-        ],
-        quantities=[Quantity(21, 26, "двох", 2, 2, counted="журналіст")],
-        dates=[DateExpr(39, 44, "Вчора", date(2025, 3, 3), date(2025, 3, 3), "day")],
-        events=[convict, expel],
-    )
 
 
 @pytest.fixture
@@ -70,12 +29,12 @@ def test_migrated_database_matches_the_declared_schema(store: Store) -> None:
 
 def test_reopening_a_migrated_database_keeps_its_rows(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
-    Store(url).save(_document())
+    Store(url).save(sample_document())
     assert Store(url).stats()["articles"] == 1
 
 
 def test_save_is_idempotent_and_round_trips(store: Store) -> None:
-    doc = _document()
+    doc = sample_document()
     assert store.save(doc) is True
     assert store.save(doc) is False
     assert store.stats()["events"] == 2
@@ -85,7 +44,7 @@ def test_save_is_idempotent_and_round_trips(store: Store) -> None:
 
 
 def test_a_failed_write_leaves_nothing_behind(store: Store) -> None:
-    doc = _document()
+    doc = sample_document()
     doc.events.append(doc.events[0])  # a duplicate event id violates the primary key mid-transaction
     with pytest.raises(Exception):
         store.save(doc)
@@ -95,8 +54,8 @@ def test_a_failed_write_leaves_nothing_behind(store: Store) -> None:
 
 
 def test_event_filters(store: Store) -> None:
-    store.save(_document())
-    store.save(_document("a2", date(2025, 6, 1)))
+    store.save(sample_document())
+    store.save(sample_document("a2", date(2025, 6, 1)))
     by = lambda **kw: sorted(s.event.id for s in store.events(EventFilter(**kw)))  # noqa: E731
     assert by(mode="expel") == ["a1:39:SANCTION", "a2:39:SANCTION"]
     assert by(actor="LTU", recipient="BLR", article="a2") == ["a2:39:SANCTION"]
@@ -109,8 +68,8 @@ def test_event_filters(store: Store) -> None:
 
 
 def test_articles_filters_and_lemma_search(store: Store) -> None:
-    store.save(_document())
-    store.save(_document("a2", date(2025, 6, 1)))
+    store.save(sample_document())
+    store.save(sample_document("a2", date(2025, 6, 1)))
     assert [a["id"] for a in store.articles(since=date(2025, 5, 1))] == ["a2"]
     assert [a["id"] for a in store.articles(until=date(2025, 5, 1), source="Тест")] == ["a1"]
     assert [a["id"] for a in store.articles(search="засудити")] == ["a1", "a2"]
