@@ -1,1 +1,49 @@
-"""Values stage: quantities with qualifiers, dates normalized against publication."""
+"""Values stage: quantities with qualifiers, dates normalized against publication (DESIGN §4).
+
+    values = extract(analysis, published)
+    values.quantities  # [Quantity]: "понад 1 000 в'язнів" -> min 1001, counted в'язень
+    values.dates       # [DateExpr]: "у вересні" (past tense, November article) -> this September
+
+Dates are found first; numbers inside a date ("26 листопада 2025") are not counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from khronika.language import Analysis
+from khronika.model import DateExpr, Quantity
+from khronika.values.dates import find_dates
+from khronika.values.grammar import Morphology, scan
+from khronika.values.quantities import find_quantities
+
+__all__ = ["Values", "extract"]
+
+
+@dataclass
+class Values:
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateExpr] = field(default_factory=list)
+
+
+def _original_text(analysis: Analysis) -> str:
+    """The article text as read: the Doc's text with each token's original spelling.
+
+    The Doc holds the matching text (apostrophes unified, same length); the
+    typed tokens keep the article's own characters, so `text` fields quote the
+    article exactly.
+    """
+    chars = list(analysis.doc.text)
+    for token in analysis.tokens:
+        chars[token.start : token.end] = token.text
+    return "".join(chars)
+
+
+def extract(analysis: Analysis, published: date) -> Values:
+    text = analysis.doc.text
+    original = _original_text(analysis)
+    morphology = Morphology(analysis.doc)
+    dates = find_dates(text, original, morphology, published)
+    quantities = find_quantities(text, original, scan(text), morphology, [(d.start, d.end) for d in dates])
+    return Values(quantities=quantities, dates=dates)
