@@ -71,6 +71,9 @@ def _iso_day(value: Optional[str], option: str) -> Optional[date]:
         raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from None
 
 
+UNWRAPPED_COLUMNS = {"date", "published", "event", "mode", "status", "id"}
+
+
 def _print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: TableFormat | EventFormat, title: str) -> None:
     if fmt.value == "json":
         out.print_json(data=rows, default=str)
@@ -84,7 +87,7 @@ def _print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: TableFormat
     else:
         table = Table(title=title, show_lines=False)
         for column in columns:
-            table.add_column(column, overflow="fold")
+            table.add_column(column, overflow="fold", no_wrap=column in UNWRAPPED_COLUMNS)
         for row in rows:
             table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
         out.print(table)
