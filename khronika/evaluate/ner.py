@@ -1,0 +1,121 @@
+"""Named-entity scores on NER-UK 2.0's standard test split (DESIGN §5).
+
+A predicted entity counts when its span and type equal a gold one exactly.
+Gold is the test split's BRAT annotation without nested entities (of two
+overlapping entities the longer is kept, as a flat tagger can only find one;
+NER-UK's own IOB files drop nested tags too). bruk texts are read as running
+text (see khronika.train.ner.detokenize), as the model reads news.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import spacy
+from rich.table import Table
+
+from khronika.language.pipeline import NER_MODEL_DIR
+from khronika.train.ner import LABELS, read_texts
+
+CORE_LABELS = ("PERS", "ORG", "LOC")
+
+
+@dataclass(frozen=True)
+class Score:
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.support if self.support else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def support(self) -> int:
+        return self.true_positives + self.false_negatives
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {"precision": self.precision, "recall": self.recall, "f1": self.f1, "support": self.support}
+
+
+def _total(scores: list[Score]) -> Score:
+    return Score(
+        sum(s.true_positives for s in scores),
+        sum(s.false_positives for s in scores),
+        sum(s.false_negatives for s in scores),
+    )
+
+
+@dataclass
+class NerReport:
+    per_type: dict[str, Score]
+    texts: int
+    nested_excluded: int  # gold entities inside a longer one, left out of the flat gold
+    model: str
+
+    @property
+    def micro(self) -> Score:
+        return _total(list(self.per_type.values()))
+
+    @property
+    def core(self) -> Score:
+        """Micro-average over PERS, ORG and LOC."""
+        return _total([self.per_type[label] for label in CORE_LABELS])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "texts": self.texts,
+            "nested_excluded": self.nested_excluded,
+            "per_type": {label: score.to_dict() for label, score in self.per_type.items()},
+            "micro": self.micro.to_dict(),
+            "micro_pers_org_loc": self.core.to_dict(),
+        }
+
+    def render(self) -> Table:
+        table = Table(title=f"NER-UK 2.0 test split: {self.texts} texts, exact span and type")
+        for column in ("type", "P", "R", "F1", "support"):
+            table.add_column(column, justify="left" if column == "type" else "right")
+        rows = [*self.per_type.items(), ("micro", self.micro), ("PERS+ORG+LOC", self.core)]
+        for i, (name, score) in enumerate(rows):
+            table.add_row(
+                name,
+                f"{score.precision:.3f}",
+                f"{score.recall:.3f}",
+                f"{score.f1:.3f}",
+                str(score.support),
+                end_section=i == len(self.per_type) - 1,
+            )
+        return table
+
+
+def run(data_dir: Path, model_dir: Path | None = None, limit: int | None = None) -> NerReport:
+    """Score the model (default: the shipped one) on the test split; `limit` takes its first texts."""
+    model_dir = model_dir or NER_MODEL_DIR
+    nlp = spacy.load(model_dir)
+    texts = read_texts(data_dir, "test")[:limit]
+    counts: dict[str, Counter[str]] = {label: Counter() for label in LABELS}
+    for text, doc in zip(texts, nlp.pipe(t.text for t in texts)):
+        gold = {(e.start, e.end, e.label) for e in text.entities}
+        predicted = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+        for _, _, label in gold & predicted:
+            counts[label]["tp"] += 1
+        for _, _, label in predicted - gold:
+            counts[label]["fp"] += 1
+        for _, _, label in gold - predicted:
+            counts[label]["fn"] += 1
+    per_type = {label: Score(c["tp"], c["fp"], c["fn"]) for label, c in counts.items()}
+    return NerReport(per_type, len(texts), sum(t.nested_dropped for t in texts), str(model_dir))

@@ -1,0 +1,248 @@
+"""The arguments of an event: actor, recipient, magnitude and time.
+
+Rules over clauses and noun phrases: the subject is the nominative phrase
+before the predicate (or the antecedent of 'який', or the main clause's
+subject for a gerund); recipients come from the roles the cue lists (object,
+dative, 'з' + instrumental, 'проти' + genitive ...); the magnitude is the
+quantity the clause counts; the time is the nearest date of the clause, then
+of the sentence, then the publication date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from khronika.events.actors import ActorResolver
+from khronika.events.lexicon import Cue, Lexicon
+from khronika.events.syntax import Clause, Phrase, SentenceView, Word
+from khronika.model import Actor, DateExpr, Quantity
+
+_CASE_OF_ROLE = {"obj": ("Acc", "Gen"), "dat": ("Dat",)}
+
+
+@dataclass(frozen=True)
+class Timing:
+    date_start: date | None
+    date_end: date | None
+    precision: str | None
+    from_publication: bool
+
+
+# -- actor ---------------------------------------------------------------------
+
+
+def predicate_of(clause: Clause, trigger: Word) -> Word:
+    """The finite verb that carries the cue: 'почало' in 'почало знімати'."""
+    verbs = [w for w in clause.words if w.is_verb and w.i <= trigger.i]
+    finite = [w for w in verbs if w.is_finite]
+    if finite:
+        return finite[0]
+    return verbs[0] if verbs else trigger
+
+
+def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon: Lexicon) -> Phrase | None:
+    """The nominative phrase the predicate agrees with, in this clause or inherited."""
+    candidates = [
+        p
+        for p in clause.phrases
+        if p.prep is None
+        and p.last < predicate.i
+        and p.head.lemma not in lexicon.relative_pronouns
+        and p.head.lemma not in lexicon.time_nouns
+        and p.can_be_case("Nom")
+        and _agrees(p, predicate)
+    ]
+    if candidates:
+        return candidates[-1]
+    before = view.clauses[clause.index - 1] if clause.index > 0 else None
+    after = [p for p in clause.phrases if p.first > predicate.i and p.prep is None]
+    # 'відпустила ... Білорусь' (inverted), but not 'У Москві звинуватили Баку' (the place speaks, Баку is the object)
+    speaking_place = any(p.prep in ("в", "у") and p.last < predicate.i and p.head.pos in ("PROPN", "X") for p in clause.phrases)
+    if after and not speaking_place and after[0].head.feat("Case") == "Nom" and after[0].head.pos in ("PROPN", "X") and _agrees(after[0], predicate):
+        return after[0]
+    if before is not None and not any(w.is_verb for w in before.words):
+        # 'Швеція, за даними газети X, обговорює ...': the subject stands alone before an inserted phrase
+        alone = next((p for p in before.phrases if p.prep is None and p.can_be_case("Nom") and _agrees(p, predicate)), None)
+        if alone is not None:
+            return alone
+    if clause.kind == "relative" and clause.opener is not None and clause.opener.can_be_case("Nom") and clause.index > 0:
+        return antecedent_of(view, clause)
+    if clause.kind == "main" and before is not None and (
+        before.kind == "relative" or (before.opener is not None and before.opener.lemma in ("де", "куди"))
+    ):
+        # 'Марко Рубіо, який перебував у Туреччині, назвав ...', 'Бельгія, де ..., відмовляється':
+        # the subject stands before the inserted clause
+        relative = before
+        antecedent = antecedent_of(view, relative) if relative.index > 0 else None
+        if antecedent is not None and antecedent.can_be_case("Nom") and _agrees(antecedent, predicate):
+            return antecedent
+    inherits = clause.kind == "gerund" or clause.coordinated
+    # 'де вчора зустрівся', 'коли звільнила': a clause of place or time shares the subject of the one it follows
+    # ... and so does 'що' after a verb of saying: 'Лубінець повідомив, що планує зустрітися'
+    inherits = inherits or (clause.kind == "subordinate" and clause.opener is not None and clause.opener.lemma in ("де", "коли", "куди", "що"))
+    if inherits and clause.index > 0:
+        # the clause it continues: the last main one ('запевнив, що ..., і погрозив' continues 'запевнив')
+        previous = view.clauses[clause.index - 1]
+        while previous.kind != "main" and previous.index > 0:
+            previous = view.clauses[previous.index - 1]
+        inner = next((w for w in previous.words if w.is_finite), None)
+        inherited = subject_phrase(view, previous, inner, lexicon) if inner is not None else None
+        # a plural verb with no subject of its own is impersonal ('що в Росії утримують ...'), not the speaker's
+        if inherited is not None and (predicate.feat("Number") != "Plur" or inherited.coordinated or inherited.head.can_be_number("Plur")):
+            return inherited
+    return None
+
+
+def dative_experiencer(clause: Clause) -> Phrase | None:
+    """'сторонам не вдалося домовитися': who succeeds or fails is in the dative."""
+    return next((p for p in clause.phrases if p.prep is None and p.head.feat("Case") == "Dat"), None)
+
+
+def content_subjects(view: SentenceView, clause: Clause, lexicon: Lexicon) -> list[Phrase]:
+    """The subject of a 'щоб' clause after a request: whom the request is addressed to."""
+    following = view.clauses[clause.index + 1] if clause.index + 1 < len(view.clauses) else None
+    if following is None or following.opener is None or following.opener.lemma != "щоб":
+        return []
+    predicate = next((w for w in following.words if w.is_verb), None)
+    if predicate is None:
+        return []
+    subject = subject_phrase(view, following, predicate, lexicon)
+    return [subject] if subject is not None else []
+
+
+def antecedent_of(view: SentenceView, clause: Clause) -> Phrase | None:
+    """The phrase a relative clause is about: the last phrase before it."""
+    previous = view.clauses[clause.index - 1]
+    return previous.phrases[-1] if previous.phrases else None
+
+
+def _agrees(phrase: Phrase, predicate: Word) -> bool:
+    """Past-tense singular verbs show gender: 'звільнила' cannot have 'Мінськ' as subject."""
+    if not predicate.is_verb or predicate.feat("Number") != "Sing" or phrase.coordinated:
+        return True
+    verb_gender, noun_gender = predicate.feat("Gender"), phrase.head.feat("Gender")
+    return verb_gender is None or noun_gender is None or verb_gender == noun_gender
+
+
+def instrumental_agent(clause: Clause, noun: Word) -> Phrase | None:
+    """'звільнення Мінськом': the instrumental right after an event noun is who does it."""
+    for phrase in clause.phrases:
+        if phrase.first > noun.i and phrase.first - noun.i <= 3 and phrase.prep is None and phrase.head.feat("Case") == "Ins":
+            return phrase
+        if phrase.first > noun.i + 3:
+            break
+    return None
+
+
+# -- recipient -----------------------------------------------------------------
+
+
+def recipient_phrases(view: SentenceView, clause: Clause, trigger: Word, cue: Cue, subject: Phrase | None, lexicon: Lexicon) -> list[Phrase]:
+    """Candidate phrases for each role the cue lists, in the cue's order."""
+    found: list[Phrase] = []
+    for role in cue.recipient:
+        if role in _CASE_OF_ROLE:
+            cases = _CASE_OF_ROLE[role]
+            if role == "obj" and clause.kind == "relative" and clause.index > 0:
+                antecedent = antecedent_of(view, clause)
+                # 'якого Трамп призначив': the clause has its own subject, so the antecedent is the object
+                if antecedent is not None and antecedent is not subject:
+                    found.append(antecedent)
+            for phrase in clause.phrases:
+                if phrase is subject or phrase.prep is not None or phrase.head.lemma in lexicon.relative_pronouns:
+                    continue
+                chosen = phrase.head.feat("Case")
+                # a nominative tag after the verb is often an accusative that looks the same ('закликала Іран')
+                if phrase.first > trigger.i and any(chosen == c or (chosen in (None, "Nom") and phrase.can_be_case(c)) for c in cases):
+                    found.append(phrase)
+                    break
+            continue
+        preposition, case = role.split("+") if "+" in role else (role, "")
+        for phrase in clause.phrases:
+            if phrase.prep == preposition and phrase is not subject and (not case or phrase.can_be_case(case)):
+                found.append(phrase)
+                break
+    return found
+
+
+def recipients_of(actors: ActorResolver, phrases: list[Phrase]) -> list[Actor]:
+    for phrase in phrases:
+        resolved = actors.resolve_group(phrase)
+        if resolved:
+            return resolved
+    return []
+
+
+# -- magnitude -----------------------------------------------------------------
+
+
+def magnitude_of(
+    view: SentenceView, clause: Clause, trigger: Word, quantities: list[Quantity], dates: list[DateExpr], lexicon: Lexicon
+) -> Quantity | None:
+    """The quantity the clause counts: after the cue first ('звільнила десятки затриманих'), else before,
+    else in the clause a colon opens after it ('атакувала Харків: загинули щонайменше троє')."""
+    found = _counted_in(clause, trigger, quantities, dates, lexicon)
+    following = view.clauses[clause.index + 1] if clause.index + 1 < len(view.clauses) else None
+    if found is None and following is not None and following.after_colon:
+        found = _counted_in(following, trigger, quantities, dates, lexicon)
+    return found
+
+
+def _counted_in(
+    clause: Clause, trigger: Word, quantities: list[Quantity], dates: list[DateExpr], lexicon: Lexicon
+) -> Quantity | None:
+    start, end = clause.words[0].start, clause.words[-1].end
+    inside = [
+        q
+        for q in quantities
+        if start <= q.start < end
+        and q.counted not in lexicon.magnitude_excluded
+        and q.unit != "percent"
+        and not any(d.start <= q.start < d.end for d in dates)
+    ]
+    after = [q for q in inside if q.start >= trigger.start]
+    if after:
+        return after[0]
+    before = [q for q in inside if q.end <= trigger.start]
+    return before[-1] if before else None
+
+
+# -- time ----------------------------------------------------------------------
+
+
+def timing_of(
+    view: SentenceView,
+    clause: Clause,
+    trigger: Word,
+    dates: list[DateExpr],
+    published: date,
+    lexicon: Lexicon,
+) -> Timing:
+    in_sentence = [d for d in dates if view.sentence.start <= d.start < view.sentence.end and d.date_start is not None]
+    in_clause = [d for d in in_sentence if clause.words[0].start <= d.start <= clause.words[-1].end]
+    if in_clause:
+        chosen = min(in_clause, key=lambda d: abs(d.start - trigger.start))
+        return _since_adjusted(chosen, view, published, lexicon, same_clause=True)
+    if in_sentence:
+        chosen = min(in_sentence, key=lambda d: abs(d.start - trigger.start))
+        return _since_adjusted(chosen, view, published, lexicon, same_clause=False)
+    return Timing(published, published, "day", True)
+
+
+def _since_adjusted(d: DateExpr, view: SentenceView, published: date, lexicon: Lexicon, same_clause: bool) -> Timing:
+    """'із моменту, коли ... у січні', 'з листопада': the event runs from that date to publication."""
+    before = [w for w in view.words if w.end <= d.start]
+    if same_clause:
+        since = bool(before) and before[-1].lemma in lexicon.since_markers and before[-1].pos == "ADP"
+    else:
+        # 'із моменту, коли ...', 'відтоді, як ...': the date's clause says since when
+        index = view.clause_index_at(d.start)
+        clause = view.clauses[index] if index is not None else None
+        lead = [w.lemma for w in clause.words[:1]] if clause is not None else []
+        if clause is not None and clause.index > 0:
+            lead += [w.lemma for w in view.clauses[clause.index - 1].words[-2:]]
+        since = bool(set(lead) & lexicon.since_markers - {"з", "із", "від"})
+    if since and d.date_start is not None and d.date_start <= published:
+        return Timing(d.date_start, published, "vague", False)
+    return Timing(d.date_start, d.date_end, d.precision, False)

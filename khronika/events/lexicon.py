@@ -1,0 +1,184 @@
+"""The event lexicon (khronika/data/lexicons/events.json) as typed records, loaded once.
+
+An analyst extends khronika by editing the JSON: cues, support verbs, status and
+attribution cues, actor role words. Nothing here is specific to one article.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "events.json"
+DEFAULT_WINDOW = 5
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One way a lemma signals an event, with the conditions under which it does."""
+
+    event: str | None  # None: this use of the lemma is no event ('визнали винним')
+    mode: str | None
+    context: tuple[str, ...]
+    requires: frozenset[str] = frozenset()
+    window: int = DEFAULT_WINDOW
+    requires_negation: bool = False
+    magnitude: bool = False
+    recipient: tuple[str, ...] = ()
+    recipient_fallback: str | None = None
+    recipient_inherits_actor: bool = False
+    unrealized: tuple[str, str | None] | None = None  # (event, mode) when planned or possible
+    content: str | None = None  # status given to an event noun this cue governs
+    mode_by_object: bool = False
+    enacts: bool = False  # 'підписав указ про помилування': the document's event is the record
+    patient_subject: bool = False  # 'тисячі перебувають у полоні': the subject suffers it; the agent is implicit
+    two_sides: bool = False  # talks need two parties or a partner: 'Швеція обговорює' alone is no CONSULT
+
+
+@dataclass(frozen=True)
+class SentenceMode:
+    """A mode the wider text gives a record: 'за посередництва' -> CONSULT third-party."""
+
+    event: str
+    mode: str | None  # the mode the cue gave, which this refines
+    becomes: str
+    cues: frozenset[str]
+    scope: str  # sentence or paragraph
+
+
+@dataclass(frozen=True)
+class StatusCues:
+    negation: frozenset[str]
+    planned: frozenset[str]
+    possible: frozenset[str]
+    ongoing: frozenset[str]
+    question_predicates: frozenset[str]
+    interrogatives: frozenset[str]
+
+
+@dataclass(frozen=True)
+class AttributionCues:
+    verbs: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]  # lemma sequences: "за даними", "за словами"
+    citing: tuple[tuple[str, ...], ...]  # "із посиланням на"
+    source_nouns: frozenset[str]
+    unnamed_people: frozenset[str]  # 'два дипломати', 'деякі посадовці': sources, not reporters
+    anonymity: frozenset[str]
+    backward: frozenset[str]  # "про це повідомив": points to the sentences before
+
+
+@dataclass(frozen=True)
+class ActorCues:
+    role_sectors: dict[str, str]
+    contextual: frozenset[str]  # descriptions that stand for an actor named before
+    contextual_person: frozenset[str]  # people described, not institutions
+    pronouns: frozenset[str]
+    party_nouns: frozenset[str]
+    adversary_nouns: frozenset[str]  # 'ворог': the other side of the country the text is about
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: dict[str, tuple[Cue, ...]]  # lemma -> cues in priority order
+    support_verbs: frozenset[str]
+    status: StatusCues
+    attribution: AttributionCues
+    actors: ActorCues
+    request_modes: dict[str, str]  # lemma of what is requested -> mode
+    implicit_state_actor: frozenset[str]  # categories whose unnamed agent is the state where it happens
+    impersonal_success: frozenset[str]  # 'вдалося' + infinitive: the dative is the agent
+    sentence_modes: tuple[SentenceMode, ...]
+    between_parties: frozenset[str]  # 'EVENT' or 'EVENT/mode': with no agent named, the sides in context act
+    magnitude_excluded: frozenset[str]
+    time_nouns: frozenset[str]  # 'минулого тижня', 'сьомий тиждень': time, never a participant
+    quantity_words: frozenset[str]  # 'близько двадцяти учасників': part of a count, not a preposition
+    relative_pronouns: frozenset[str]
+    subordinators: frozenset[str]
+    coordinators: frozenset[str]
+    since_markers: frozenset[str]
+    gerund_endings: tuple[tuple[str, str], ...]
+
+    def verb_lemma_of_gerund(self, form: str) -> str | None:
+        """'помилувавши' -> 'помилувати': the cue lemma a gerund stands for, if any."""
+        lower = form.lower()
+        for ending, replacement in self.gerund_endings:
+            if lower.endswith(ending):
+                lemma = lower[: -len(ending)] + replacement
+                if lemma in self.cues:
+                    return lemma
+        return None
+
+
+def _cue(raw: dict[str, Any]) -> Cue:
+    unrealized = raw.get("unrealized")
+    return Cue(
+        event=raw.get("event"),
+        mode=raw.get("mode"),
+        context=tuple(raw.get("context", ())),
+        requires=frozenset(raw.get("requires", ())),
+        window=raw.get("window", DEFAULT_WINDOW),
+        requires_negation=raw.get("requires_negation", False),
+        magnitude=raw.get("magnitude", False),
+        recipient=tuple(r for r in raw.get("recipient", ()) if r != "counterpart"),
+        recipient_fallback=raw.get("recipient_fallback"),
+        recipient_inherits_actor=raw.get("recipient_inherits_actor", False),
+        unrealized=(unrealized["event"], unrealized.get("mode")) if unrealized else None,
+        content=raw.get("content"),
+        mode_by_object=raw.get("mode_by_object", False),
+        enacts=raw.get("enacts", False),
+        patient_subject=raw.get("patient_subject", False),
+        two_sides=raw.get("two_sides", False),
+    )
+
+
+@functools.cache
+def load() -> Lexicon:
+    raw = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    cues: dict[str, list[Cue]] = {}
+    for group in raw["cues"]:
+        cue = _cue(group)
+        for lemma in group["lemmas"]:
+            cues.setdefault(lemma, []).append(cue)
+    status = raw["status"]
+    attribution = raw["attribution"]
+    actors = raw["actors"]
+    return Lexicon(
+        cues={lemma: tuple(found) for lemma, found in cues.items()},
+        support_verbs=frozenset(raw["support_verbs"]),
+        status=StatusCues(**{k: frozenset(v) for k, v in status.items()}),
+        attribution=AttributionCues(
+            verbs=frozenset(attribution["verbs"]),
+            phrases=tuple(tuple(p) for p in attribution["phrases"]),
+            citing=tuple(tuple(p) for p in attribution["citing"]),
+            source_nouns=frozenset(attribution["source_nouns"]),
+            unnamed_people=frozenset(attribution["unnamed_people"]),
+            anonymity=frozenset(attribution["anonymity"]),
+            backward=frozenset(attribution["backward"]),
+        ),
+        actors=ActorCues(
+            role_sectors=dict(actors["role_sectors"]),
+            contextual=frozenset(actors["contextual"]),
+            contextual_person=frozenset(actors["contextual_person"]),
+            pronouns=frozenset(actors["pronouns"]),
+            party_nouns=frozenset(actors["party_nouns"]),
+            adversary_nouns=frozenset(actors["adversary_nouns"]),
+        ),
+        request_modes={lemma: mode for mode, lemmas in raw["request_modes"].items() for lemma in lemmas},
+        implicit_state_actor=frozenset(raw["implicit_state_actor"]),
+        impersonal_success=frozenset(raw["impersonal_success"]),
+        between_parties=frozenset(raw["between_parties"]),
+        sentence_modes=tuple(
+            SentenceMode(m["event"], m["mode"], m["becomes"], frozenset(m["cues"]), m["scope"]) for m in raw["sentence_modes"]
+        ),
+        magnitude_excluded=frozenset(raw["magnitude_excluded"]),
+        time_nouns=frozenset(raw["time_nouns"]),
+        quantity_words=frozenset(raw["quantity_words"]),
+        relative_pronouns=frozenset(raw["relative_pronouns"]),
+        subordinators=frozenset(raw["subordinators"]),
+        coordinators=frozenset(raw["coordinators"]),
+        since_markers=frozenset(raw["since_markers"]),
+        gerund_endings=tuple((e, r) for e, r in raw["gerund_endings"]),
+    )

@@ -1,0 +1,383 @@
+"""Shallow syntax without a parser: words, noun phrases and clauses of a sentence.
+
+The events stage reads who-did-what-to-whom from word order, UD morphology and
+function words. Morphological disambiguation can be wrong, so case and verb-form
+tests also consult every dictionary reading of the form (`morph.readings`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass, field
+
+from khronika.events.lexicon import Lexicon
+from khronika.language import Analysis, morph
+from khronika.model import Sentence
+
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON", "X"})
+HEAD_POS = frozenset({"NOUN", "PROPN", "PRON", "X"})
+# words that never belong to a participant phrase: relative and demonstrative pronouns
+_STOP_LEMMAS = frozenset({"що", "це", "те", "який", "котрий", "чий"})
+_INFINITIVE_ENDINGS = ("ти", "тися")
+_NAME_TYPES = frozenset({"PERS", "ORG", "LOC"})
+CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")", "-"})
+
+
+@dataclass(frozen=True)
+class Word:
+    i: int  # index in the article's word list
+    start: int
+    end: int
+    text: str
+    lemma: str  # lowercase, apostrophes unified
+    pos: str
+    feats: dict[str, str]
+
+    def feat(self, name: str) -> str | None:
+        return self.feats.get(name)
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    def can_be_case(self, case: str) -> bool:
+        """The chosen case, or any nominal dictionary reading of the form, is `case`."""
+        chosen = self.feat("Case")
+        if chosen == case:
+            return True
+        cases = _nominal_cases(self.text)
+        return case in cases or (chosen is None and not cases)  # no case known: anything goes
+
+    def can_be_number(self, number: str) -> bool:
+        return self.feat("Number") == number or any(
+            r.feat("Number") == number for r in morph.readings(self.text) if r.upos in NOMINAL_POS
+        )
+
+    @property
+    def is_verb(self) -> bool:
+        return self.pos in ("VERB", "AUX")
+
+    @property
+    def is_finite(self) -> bool:
+        if not self.is_verb or self.is_infinitive:
+            return False
+        if self.feat("VerbForm") == "Fin" or self.feat("Tense"):
+            return True
+        return self.feat("VerbForm") != "Conv" and "Fin" in _verb_forms(self.text)
+
+    @property
+    def is_infinitive(self) -> bool:
+        if not self.is_verb:
+            return False
+        if self.feat("VerbForm") == "Conv":
+            return False
+        # the tagger confuses infinitives and 3rd-person plurals ('прагнуть'); news infinitives end in -ти(ся)
+        untensed = not (self.feat("Tense") or self.feat("Person") or self.feat("Gender"))
+        return untensed and self.lower.endswith(_INFINITIVE_ENDINGS)
+
+    @property
+    def is_gerund(self) -> bool:
+        return self.feat("VerbForm") == "Conv" or (self.is_verb and "Conv" in _verb_forms(self.text))
+
+    @property
+    def is_punct(self) -> bool:
+        return self.pos == "PUNCT"
+
+
+@functools.lru_cache(maxsize=100_000)
+def _nominal_cases(form: str) -> frozenset[str]:
+    return frozenset(
+        r.feat("Case") or "" for r in morph.readings(form) if r.upos in NOMINAL_POS
+    ) - {""}
+
+
+@functools.lru_cache(maxsize=100_000)
+def _verb_forms(form: str) -> frozenset[str]:
+    return frozenset(
+        r.feat("VerbForm") or "" for r in morph.readings(form) if r.upos in ("VERB", "AUX")
+    ) - {""}
+
+
+@dataclass
+class Phrase:
+    """A noun phrase: modifiers, a head, and a genitive or name tail ('уряд президента Лукашенка')."""
+
+    words: list[Word]
+    head: Word
+    prep: str | None  # lemma of the preposition that governs it
+    coordinated: list[Phrase] = field(default_factory=list)  # 'X та Y': the phrases after X
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+    @property
+    def first(self) -> int:
+        return self.words[0].i
+
+    @property
+    def last(self) -> int:
+        return self.words[-1].i
+
+    @property
+    def lemmas(self) -> list[str]:
+        return [w.lemma for w in self.words]
+
+    def members(self) -> list[Phrase]:
+        return [self, *self.coordinated]
+
+    def can_be_case(self, case: str) -> bool:
+        return self.head.can_be_case(case) or (self.head.pos in ("PROPN", "X") and not self.head.feat("Case"))
+
+
+@dataclass
+class Clause:
+    """A stretch of a sentence with (usually) one predicate."""
+
+    words: list[Word]
+    kind: str  # main, relative, gerund, subordinate
+    opener: Word | None  # the relative pronoun or subordinator that opens it
+    phrases: list[Phrase]
+    index: int  # position among the sentence's clauses
+    coordinated: bool = False  # opened by 'і', 'та', 'а', 'але' ...
+    after_colon: bool = False  # 'провели обмін: додому повернулися 175 ...' elaborates the clause before
+
+    @property
+    def first(self) -> int:
+        return self.words[0].i
+
+    @property
+    def last(self) -> int:
+        return self.words[-1].i
+
+    def contains(self, word: Word) -> bool:
+        return self.first <= word.i <= self.last
+
+
+@dataclass
+class SentenceView:
+    sentence: Sentence
+    index: int
+    paragraph: int
+    words: list[Word]
+    clauses: list[Clause]
+
+    def clause_of(self, word: Word) -> Clause:
+        return next(c for c in self.clauses if c.contains(word))
+
+    def clause_index_at(self, offset: int) -> int | None:
+        for clause in self.clauses:
+            if clause.words[0].start <= offset < clause.words[-1].end:
+                return clause.index
+        return None
+
+
+def words_of(analysis: Analysis) -> list[Word]:
+    # a capitalized word inside a named entity is a name, whatever the tagger said ('Умєров' is no verb)
+    named = {(e.start, e.end) for e in analysis.entities if e.type in _NAME_TYPES}
+    inside = sorted(named)
+    words: list[Word] = []
+    for token in analysis.tokens:
+        if token.pos == "SPACE" or not token.text.strip():
+            continue
+        feats = _feats_of(token.morph)
+        lemma = token.lemma.lower().replace("\u2019", "'").replace("\u02bc", "'")
+        pos = token.pos
+        if pos in ("VERB", "ADV") and token.text[:1].isupper() and _within(inside, token.start):
+            pos, lemma = "PROPN", token.text.lower().replace("\u2019", "'").replace("\u02bc", "'")
+        words.append(Word(len(words), token.start, token.end, token.text, lemma, pos, feats))
+    return [_repaired(w, words[w.i + 1] if w.i + 1 < len(words) else None) for w in words]
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+@functools.lru_cache(maxsize=20_000)
+def _parsed_feats(morph_string: str) -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(pair.split("=", 1)) for pair in morph_string.split("|") if "=" in pair)  # type: ignore[misc]
+
+
+def _feats_of(morph_string: str) -> dict[str, str]:
+    return dict(_parsed_feats(morph_string))
+
+
+def _repaired(word: Word, following: Word | None) -> Word:
+    """A noun tagged as an adverb before its genitive ('уряд білоруського президента'): read it as the noun."""
+    if word.pos != "ADV" or following is None or following.feat("Case") != "Gen" or following.pos not in ("ADJ", "NOUN", "PROPN"):
+        return word
+    noun = next((r for r in morph.readings(word.text) if r.upos == "NOUN" and r.feat("Case") == "Nom"), None)
+    if noun is None:
+        return word
+    return Word(word.i, word.start, word.end, word.text, noun.lemma.lower(), "NOUN", dict(noun.feats))
+
+
+def sentences_of(analysis: Analysis, words: list[Word], text: str, lexicon: Lexicon) -> list[SentenceView]:
+    views: list[SentenceView] = []
+    cursor = 0
+    for index, sentence in enumerate(analysis.sentences):
+        inside: list[Word] = []
+        while cursor < len(words) and words[cursor].start < sentence.end:
+            if words[cursor].start >= sentence.start:
+                inside.append(words[cursor])
+            cursor += 1
+        if not inside:
+            continue
+        paragraph = text.count("\n", 0, sentence.start)
+        views.append(SentenceView(sentence, index, paragraph, inside, clauses_of(inside, lexicon)))
+    return views
+
+
+def clauses_of(words: list[Word], lexicon: Lexicon) -> list[Clause]:
+    """Split at clause punctuation; a piece with no predicate and no opener joins the one before."""
+    pieces: list[list[Word]] = [[]]
+    colons: list[bool] = [False]  # whether each piece follows a colon
+    for word in words:
+        if word.is_punct and word.text in CLAUSE_PUNCT:
+            if pieces[-1]:
+                pieces.append([])
+                colons.append(word.text == ":")
+            continue
+        if word.is_punct:
+            continue
+        pieces[-1].append(word)
+    clauses: list[Clause] = []
+    for piece, after_colon in zip(pieces, colons):
+        if not piece:
+            continue
+        kind, opener, coordinated = _kind_of(piece, lexicon)
+        has_predicate = any(w.is_finite or w.is_gerund for w in piece)
+        if clauses and kind == "main" and not has_predicate and not coordinated:
+            previous = clauses[-1]
+            previous.words = previous.words + piece
+            previous.phrases = previous.phrases + phrases_of(piece, lexicon)
+            continue
+        clauses.append(Clause(piece, kind, opener, phrases_of(piece, lexicon), len(clauses), coordinated, after_colon))
+    return clauses
+
+
+def _kind_of(piece: list[Word], lexicon: Lexicon) -> tuple[str, Word | None, bool]:
+    coordinated = piece[0].lemma in lexicon.coordinators
+    body = piece[1:] if coordinated else piece
+    if not body:
+        return "main", None, coordinated
+    # 'серед яких', 'до якого': a preposition may come before the relative pronoun
+    for word in body[:2]:
+        if word.lemma in lexicon.relative_pronouns:
+            return "relative", word, coordinated
+        if word.pos != "ADP":
+            break
+    lead = next((w for w in body[:3] if w.pos not in ("ADV", "PART")), body[0])
+    if lead.is_gerund and not lead.is_finite:
+        return "gerund", lead, coordinated
+    if body[0].lemma in lexicon.subordinators and body[0].pos in ("SCONJ", "ADV", "PRON", "ADP", "CCONJ"):
+        return "subordinate", body[0], coordinated
+    return "main", None, coordinated
+
+
+def phrases_of(words: list[Word], lexicon: Lexicon) -> list[Phrase]:
+    """Noun phrases in order, with the preposition that governs each and 'X та Y' groups."""
+    phrases: list[Phrase] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word.pos not in NOMINAL_POS or word.lemma in _STOP_LEMMAS:
+            i += 1
+            continue
+        j = i
+        head: Word | None = None
+        while j < len(words):
+            w = words[j]
+            if w.pos not in NOMINAL_POS or w.is_punct or (head is None and w.lemma in _STOP_LEMMAS):
+                break
+            if head is None:
+                if w.pos in HEAD_POS:
+                    head = w
+                j += 1
+                continue
+            if head.lemma in lexicon.time_nouns:
+                break  # 'минулого тижня сторони домовилися': a time phrase takes no tail
+            if w.lemma in _STOP_LEMMAS:
+                break
+            if _continues_after_head(words[j - 1], head, w, words[j + 1] if j + 1 < len(words) else None):
+                j += 1
+                continue
+            break
+        span = words[i:j] if j > i else [word]
+        head = head or span[-1]
+        prep = _governing_preposition(words, i, lexicon.quantity_words)
+        phrases.append(Phrase(span, head, prep))
+        i = max(j, i + 1)
+    _group_coordination(words, phrases)
+    return phrases
+
+
+def _continues_after_head(previous: Word, head: Word, w: Word, following: Word | None) -> bool:
+    """After the head only a genitive tail ('уряд президента Лукашенка') or a name ('Джон Коул') goes on."""
+    if w.feat("Case") == "Gen" and w.pos != "PROPN":
+        return True
+    if w.pos in ("PROPN", "X"):
+        if w.feat("Case") == "Gen":
+            return True
+        if w.feat("Foreign") == "Yes" and w.text[:1].isupper():
+            return True  # a foreign name after its descriptor: "організація Transparency International"
+        # apposition: 'речниця МЗС Росії Марія Захарова', 'президент Володимир Зеленський'
+        if w.feat("Case") is not None and w.feat("Case") == head.feat("Case") and head is not previous:
+            return True
+        # 'президента Олександра Лукашенка' (mis-tagged name in a genitive chain), but not 'місяця ЄС посилив'
+        if w.can_be_case("Gen") and previous.feat("Case") == "Gen" and not (following is not None and following.is_verb and head.feat("Case") == "Gen"):
+            return True
+        # a name goes on with the same case, or with none (foreign names, indeclinable abbreviations)
+        return previous.pos in ("PROPN", "X") and (not w.feat("Case") or not previous.feat("Case") or w.feat("Case") == previous.feat("Case"))
+    if w.pos == "NOUN" and w.text.isupper() and len(w.text) > 1:
+        return True  # indeclinable abbreviations: 'Міністерство фінансів США'
+    if w.pos in ("ADJ", "DET", "NUM") and following is not None and following.feat("Case") == "Gen" and w.can_be_case("Gen"):
+        return True
+    return False
+
+
+def _governing_preposition(words: list[Word], i: int, quantity_words: frozenset[str]) -> str | None:
+    k = i - 1
+    while k >= 0 and words[k].pos in ("ADV", "PART") and words[k].lemma not in ("не",):
+        k -= 1
+    if k >= 0 and words[k].pos == "ADP" and words[k].lemma not in quantity_words:
+        return words[k].lemma
+    return None
+
+
+def _group_coordination(words: list[Word], phrases: list[Phrase]) -> None:
+    """'Трамп і його емісари': phrases joined by і/та/й in the same role form one group."""
+    position = {w.i: n for n, w in enumerate(words)}
+    k = 0
+    while k < len(phrases) - 1:
+        group_head = phrases[k]
+        last = group_head
+        while k + 1 < len(phrases):
+            nxt = phrases[k + 1]
+            between = words[position[last.last] + 1 : position[nxt.first]]
+            if (
+                len(between) == 1
+                and between[0].lemma in ("і", "та", "й")
+                and nxt.prep is None
+                and _same_case(last, nxt)
+            ):
+                nxt.prep = group_head.prep
+                group_head.coordinated.append(nxt)
+                phrases.pop(k + 1)
+                last = nxt
+                continue
+            break
+        k += 1
+
+
+def _same_case(a: Phrase, b: Phrase) -> bool:
+    case_a, case_b = a.head.feat("Case"), b.head.feat("Case")
+    if not case_a or not case_b or case_a == case_b:
+        return True
+    return bool(_nominal_cases(a.head.text) & _nominal_cases(b.head.text))

@@ -1,0 +1,33 @@
+"""The spaCy pipeline of the language stage, built once per process.
+
+blank Ukrainian + our tokenizer -> sentence splitter -> morphology (pymorphy3)
+-> named entities (the model trained on NER-UK, shipped in data/models/ner).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from khronika.language import morph, tokenizer  # noqa: F401  (morph registers its factory)
+
+NER_MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "ner"
+
+
+def blank() -> Language:
+    """Ukrainian with our tokenizer and sentence splitter: the base of every pipeline."""
+    nlp = spacy.blank("uk", config={"nlp": {"tokenizer": {"@tokenizers": tokenizer.TOKENIZER_NAME}}})
+    nlp.add_pipe(tokenizer.SENTENCE_SPLITTER_NAME)
+    return nlp
+
+
+@functools.cache
+def load() -> Language:
+    nlp = blank()
+    nlp.add_pipe("khronika_morph")  # registered by importing khronika.language.morph
+    if NER_MODEL_DIR.joinpath("config.cfg").is_file():
+        nlp.add_pipe("ner", source=spacy.load(NER_MODEL_DIR))
+    return nlp

@@ -1,0 +1,61 @@
+"""The shipped NER model, and its evaluation on a slice of NER-UK's test split."""
+
+from __future__ import annotations
+
+from khronika.evaluate.ner import run
+from khronika.language.pipeline import NER_MODEL_DIR, load
+from khronika.train.ner import GoldEntity, detokenize, flat_entities, read_split
+
+
+def entities(text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in load()(text).ents}
+
+
+def test_pipeline_has_ner_from_the_shipped_model():
+    assert (NER_MODEL_DIR / "MODEL_CARD.md").is_file()
+    assert load().pipe_names[-1] == "ner"
+
+
+def test_tags_a_person_and_a_country():
+    found = entities("Прем'єр-міністр Данії Мете Фредеріксен прилетіла до Києва в понеділок.")
+    assert ("Мете Фредеріксен", "PERS") in found
+    assert ("Данії", "LOC") in found and ("Києва", "LOC") in found
+
+
+def test_tags_an_organization_and_money():
+    found = entities("Національний банк України виділив 2,5 млн грн на ремонт школи.")
+    labels = {label for _, label in found}
+    assert "ORG" in labels and "MON" in labels
+
+
+def test_detokenize_keeps_a_map_to_the_tokenized_text():
+    tokenized = 'Професор В . І . Петренко ( Київ ) сказав : " Так " , 75 % .'
+    text, to_file = detokenize(tokenized)
+    assert text == 'Професор В. І. Петренко (Київ) сказав: "Так", 75%.'
+    assert all(text[i] == tokenized[to_file[i]] for i in range(len(text)))
+
+
+def test_flat_entities_keep_the_longest_of_overlapping():
+    outer = GoldEntity(0, 20, "ORG")
+    inner = GoldEntity(5, 10, "LOC")
+    apart = GoldEntity(25, 30, "PERS")
+    assert flat_entities([inner, apart, outer]) == [outer, apart]
+
+
+def test_standard_split_sizes(shared_data):
+    split = read_split(shared_data / "ner-uk")
+    assert (len(split["train"]), len(split["test"])) == (391, 169)
+    assert not set(split["train"]) & set(split["test"])
+
+
+def test_evaluation_on_a_test_slice(shared_data):
+    report = run(shared_data / "ner-uk", limit=8)
+    assert report.texts == 8
+    assert report.micro.support > 50
+    assert 0.5 < report.core.f1 <= 1.0
+    as_dict = report.to_dict()
+    assert set(as_dict["per_type"]) == {
+        "PERS", "ORG", "LOC", "MISC", "DATE", "TIME", "PERIOD", "QUANT", "MON", "PCT", "JOB", "DOC", "ART",
+    }
+    assert 0.0 <= as_dict["micro"]["precision"] <= 1.0
+    assert report.render().row_count == 15
