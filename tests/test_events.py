@@ -15,8 +15,8 @@ from khronika.text import article_id
 from khronika import values
 
 PUBLISHED = date(2025, 6, 12)  # a Thursday
-# measured on the development gold set: F1 0.79 (40 articles); the floor leaves room for the set still growing
-DEV_F1_FLOOR = 0.72
+# measured on the development gold set: F1 0.83 (40 articles); the floor leaves room for the set still growing
+DEV_F1_FLOOR = 0.75
 
 
 def events_of(text: str, published: date = PUBLISHED) -> list[Event]:
@@ -164,3 +164,34 @@ def test_scoring_counts_optional_gold_neither_way() -> None:
     assert len(result.matches) == 1 and len(result.optional_matches) == 1
     assert [g.event for g in result.missed] == ["ASSAULT"] and result.spurious == []
     assert all(a.correct for a in result.matches[0].arguments)
+
+
+# -- agents the text implies --------------------------------------------------------
+
+
+def test_impersonal_arrest_is_the_state_of_the_place() -> None:
+    event = only(events_of("Учора в Гродно затримали п'ятьох студентів."), "COERCE")
+    assert codes(event.actor) == {"BLR"} and event.magnitude.min == 5
+
+
+def test_the_sides_are_the_parties_of_the_talks_before() -> None:
+    text = "Делегації Вірменії та Азербайджану провели переговори в Абу-Дабі. Сторони домовилися про обмін полоненими."
+    assert codes(only(events_of(text), "AGREE").actor) == {"ARM", "AZE"}
+
+
+def test_an_exchange_that_may_happen_is_possible_and_between_the_parties() -> None:
+    text = "Україна та Росія провели переговори у Стамбулі. Наступний обмін може відбутися вже наступного тижня."
+    event = only(events_of(text), "RETREAT")
+    assert (event.mode, event.status) == ("exchange", "possible")
+    assert codes(event.actor) == {"UKR", "RUS"}
+
+
+def test_signing_a_decree_enacts_its_event() -> None:
+    events = events_of("Президент Азербайджану підписав указ про помилування двадцяти засуджених.")
+    assert [e.event for e in events] == ["CONCEDE"]
+    assert events[0].mode == "pardon" and codes(events[0].actor) == {"AZE"}
+
+
+def test_an_institution_named_as_a_place_speaks_for_itself() -> None:
+    event = only(events_of("У Кремлі пригрозили Молдові жорсткою відповіддю."), "THREATEN")
+    assert codes(event.actor) == {"RUS"} and codes(event.recipient) == {"MDA"}

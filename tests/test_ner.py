@@ -16,10 +16,17 @@ def test_pipeline_has_ner_from_the_shipped_model():
     assert load().pipe_names[-1] == "ner"
 
 
-def test_tags_a_person_and_a_country():
-    found = entities("Прем'єр-міністр Данії Мете Фредеріксен прилетіла до Києва в понеділок.")
-    assert ("Мете Фредеріксен", "PERS") in found
-    assert ("Данії", "LOC") in found and ("Києва", "LOC") in found
+def test_tags_people_and_countries():
+    found = entities("Президент Франції Емманюель Макрон зустрівся з Володимиром Зеленським у Парижі.")
+    assert {("Емманюель Макрон", "PERS"), ("Володимиром Зеленським", "PERS")} <= found
+    assert {("Франції", "LOC"), ("Парижі", "LOC")} <= found
+
+
+def test_tags_an_institution_of_a_country_and_a_date():
+    found = entities("Міністерство закордонних справ Польщі викликало посла Білорусі 3 березня 2025 року.")
+    assert ("Міністерство закордонних справ Польщі", "ORG") in found
+    assert ("Білорусі", "LOC") in found
+    assert ("3 березня 2025 року", "DATE") in found
 
 
 def test_tags_an_organization_and_money():

@@ -125,9 +125,6 @@ class EventsReport:
                     counts[argument.name][0] += argument.correct
         return {name: (c[0], c[1]) for name, c in counts.items()}
 
-    def argument_accuracy(self) -> dict[str, float | None]:
-        return {name: (ok / total if total else None) for name, (ok, total) in self.argument_counts().items()}
-
     def errors(self) -> list[tuple[str, str, str]]:
         """(article, kind, what) for every missed, spurious and wrong-argument event."""
         found: list[tuple[str, str, str]] = []

@@ -19,6 +19,7 @@ from khronika.events.syntax import Clause, Phrase, SentenceView, Word
 from khronika.model import Actor, DateExpr, Quantity
 
 _CASE_OF_ROLE = {"obj": ("Acc", "Gen"), "dat": ("Dat",)}
+_OBJECT_CANDIDATES = 2
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,22 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
     speaking_place = any(p.prep in ("в", "у") and p.last < predicate.i and p.head.pos in ("PROPN", "X") for p in clause.phrases)
     if after and not speaking_place and after[0].head.feat("Case") == "Nom" and after[0].head.pos in ("PROPN", "X") and _agrees(after[0], predicate):
         return after[0]
-    if before is not None and not any(w.is_verb for w in before.words):
-        # 'Швеція, за даними газети X, обговорює ...': the subject stands alone before an inserted phrase
-        alone = next((p for p in before.phrases if p.prep is None and p.can_be_case("Nom") and _agrees(p, predicate)), None)
+    if (
+        clause.kind == "main"
+        and before is not None
+        and before.kind == "main"
+        and before.words[0].pos != "ADP"
+        and not any(w.is_verb for w in before.words)
+    ):
+        # 'Швеція, за даними газети X, обговорює ...': a name stands alone before an inserted phrase
+        alone = next(
+            (
+                p
+                for p in before.phrases
+                if p.prep is None and p.head.pos in ("PROPN", "X") and p.head.feat("Case") in ("Nom", None) and _agrees(p, predicate)
+            ),
+            None,
+        )
         if alone is not None:
             return alone
     if clause.kind == "relative" and clause.opener is not None and clause.opener.can_be_case("Nom") and clause.index > 0:
@@ -89,7 +103,7 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
         inner = next((w for w in previous.words if w.is_finite), None)
         inherited = subject_phrase(view, previous, inner, lexicon) if inner is not None else None
         # a plural verb with no subject of its own is impersonal ('що в Росії утримують ...'), not the speaker's
-        if inherited is not None and (predicate.feat("Number") != "Plur" or inherited.coordinated or inherited.head.can_be_number("Plur")):
+        if inherited is not None and (predicate.feat("Number") != "Plur" or inherited.coordinated or inherited.head.feat("Number") == "Plur"):
             return inherited
     return None
 
@@ -149,14 +163,16 @@ def recipient_phrases(view: SentenceView, clause: Clause, trigger: Word, cue: Cu
                 # 'якого Трамп призначив': the clause has its own subject, so the antecedent is the object
                 if antecedent is not None and antecedent is not subject:
                     found.append(antecedent)
+            objects = []
             for phrase in clause.phrases:
                 if phrase is subject or phrase.prep is not None or phrase.head.lemma in lexicon.relative_pronouns:
                     continue
                 chosen = phrase.head.feat("Case")
                 # a nominative tag after the verb is often an accusative that looks the same ('закликала Іран')
                 if phrase.first > trigger.i and any(chosen == c or (chosen in (None, "Nom") and phrase.can_be_case(c)) for c in cases):
-                    found.append(phrase)
-                    break
+                    objects.append(phrase)
+            # the first two: 'оголосило персоною нон грата російського дипломата' has the person second
+            found += objects[:_OBJECT_CANDIDATES]
             continue
         preposition, case = role.split("+") if "+" in role else (role, "")
         for phrase in clause.phrases:

@@ -57,6 +57,7 @@ class StatusCues:
     ongoing: frozenset[str]
     question_predicates: frozenset[str]
     interrogatives: frozenset[str]
+    hypothetical_openers: frozenset[str]  # 'доки Мінськ не звільнить': a condition, not an event
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ class Phrase:
     head: Word
     prep: str | None  # lemma of the preposition that governs it
     coordinated: list[Phrase] = field(default_factory=list)  # 'X та Y': the phrases after X
+    counted: bool = False  # 'близько двадцяти учасників', 'двоє агентів': a count, which may be a subject
 
     @property
     def start(self) -> int:
@@ -132,6 +133,8 @@ class Phrase:
         return [self, *self.coordinated]
 
     def can_be_case(self, case: str) -> bool:
+        if case == "Nom" and self.counted:
+            return True  # the count, not the counted noun, carries the case of a subject
         return self.head.can_be_case(case) or (self.head.pos in ("PROPN", "X") and not self.head.feat("Case"))
 
 
@@ -188,7 +191,7 @@ def words_of(analysis: Analysis) -> list[Word]:
         feats = _feats_of(token.morph)
         lemma = token.lemma.lower().replace("\u2019", "'").replace("\u02bc", "'")
         pos = token.pos
-        if pos in ("VERB", "ADV") and token.text[:1].isupper() and _within(inside, token.start):
+        if pos == "VERB" and token.text[:1].isupper() and _within(inside, token.start):
             pos, lemma = "PROPN", token.text.lower().replace("\u2019", "'").replace("\u02bc", "'")
         words.append(Word(len(words), token.start, token.end, token.text, lemma, pos, feats))
     return [_repaired(w, words[w.i + 1] if w.i + 1 < len(words) else None) for w in words]
@@ -312,7 +315,11 @@ def phrases_of(words: list[Word], lexicon: Lexicon) -> list[Phrase]:
         span = words[i:j] if j > i else [word]
         head = head or span[-1]
         prep = _governing_preposition(words, i, lexicon.quantity_words)
-        phrases.append(Phrase(span, head, prep))
+        # a subject count: a nominative numeral, or 'близько/понад' + genitive ('близько двадцяти учасників')
+        counted = (span[0].pos == "NUM" and span[0].feat("Case") in ("Nom", None) and span[0].can_be_case("Nom")) or (
+            i > 0 and words[i - 1].lemma in lexicon.quantity_words and span[0].feat("Case") == "Gen"
+        )
+        phrases.append(Phrase(span, head, prep, counted=counted and prep is None))
         i = max(j, i + 1)
     _group_coordination(words, phrases)
     return phrases

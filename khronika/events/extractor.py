@@ -1,0 +1,604 @@
+"""Building the records: cues per clause, then each record's arguments (see khronika.events)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from khronika.events import status as statuses
+from khronika.events.actors import ActorResolver
+from khronika.events.arguments import (
+    Timing,
+    content_subjects,
+    dative_experiencer,
+    instrumental_agent,
+    magnitude_of,
+    predicate_of,
+    recipient_phrases,
+    recipients_of,
+    subject_phrase,
+    timing_of,
+)
+from khronika.events.attribution import SentenceAttribution, attribute_sentence
+from khronika.events.lexicon import Cue, Lexicon, load
+from khronika.events.syntax import Clause, Phrase, SentenceView, Word, sentences_of, words_of
+from khronika.language import Analysis
+from khronika.model import Actor, Article, Attribution, Event, Evidence
+
+if TYPE_CHECKING:
+    from khronika.values import Values
+
+# categories whose cue takes another cue as its content ('закликав звільнити', 'відмовилася підтримати')
+_CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "AGREE", "COMMENT", "THREATEN"})
+_NOUN_GOVERNOR_DISTANCE = 8
+
+
+@dataclass
+class Trigger:
+    word: Word
+    cue: Cue
+    clause: Clause
+    governor: Word | None = None  # the verb that makes an event noun happen
+    content_status: str | None = None  # 'обговорюють звільнення' -> possible
+    requirement: Word | None = None  # the word the cue required ('санкції' of 'посилив санкції')
+
+
+@dataclass
+class _Context:
+    """What one article's records share while they are built in reading order."""
+
+    article: Article
+    actors: ActorResolver
+    values: Values
+    lexicon: Lexicon
+    events: list[Event]
+    parties: list[Actor]  # the sides of the last event between several countries: what 'сторони' means
+
+
+def extract(article: Article, analysis: Analysis, values: Values) -> list[Event]:
+    lexicon = load()
+    words = words_of(analysis)
+    views = sentences_of(analysis, words, article.text, lexicon)
+    actors = ActorResolver(article.text, words, analysis.entities, lexicon)
+    triggers = {view.index: _triggers(view, lexicon) for view in views}
+    attributions = _attributions(views, triggers, actors, values, lexicon)
+    context = _Context(article, actors, values, lexicon, [], [])
+    for view in views:
+        participants: list[tuple[int, Actor]] = []
+        for trigger in triggers[view.index]:
+            event = _event(context, view, trigger, attributions[view.index].attribution, participants)
+            if event is None or _repeats_previous(context, view, trigger, event):
+                continue
+            context.events.append(event)
+            participants.extend((trigger.word.start, a) for a in event.actor + event.recipient if a.code)
+            sides = _distinct_codes(event.actor + event.recipient)
+            if len(sides) >= 2:
+                context.parties = sides
+    return context.events
+
+
+def _distinct_codes(actor_list: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actor_list:
+        if actor.code and actor.code not in seen:
+            seen[actor.code] = actor
+    return list(seen.values())
+
+
+def _repeats_previous(context: _Context, view: SentenceView, trigger: Trigger, event: Event) -> bool:
+    """'Зустріч ... відбулася' after 'провели переговори': an event noun with nobody named refers back."""
+    if trigger.word.pos != "NOUN" or event.actor:
+        return False
+    return any(e.event == event.event and e.evidence.end <= view.sentence.start and
+               context.article.text.count("\n", e.evidence.start, view.sentence.start) == 0 for e in context.events)
+
+
+# -- cues ----------------------------------------------------------------------
+
+
+def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
+    found: list[Trigger] = []
+    for clause in view.clauses:
+        if any(w.lemma in lexicon.attribution.anonymity for w in clause.words):
+            continue  # 'просячи про анонімність': the clause is about the source, not an event
+        if clause.words[0].lemma == "чи" or (clause.opener is not None and clause.opener.lemma == "чи"):
+            continue  # 'відмовився коментувати, чи обговорювали ...': a question asserts nothing
+        if clause.opener is not None and clause.opener.lemma in lexicon.status.hypothetical_openers:
+            continue  # 'доки Мінськ не звільнить в'язнів': a condition asserts nothing either
+        for word in clause.words:
+            trigger = _trigger_at(clause, word, lexicon)
+            if trigger is not None:
+                found.append(trigger)
+    kept = []
+    for trigger in found:
+        absorber = _absorber(trigger, found, view)
+        if absorber is None:
+            kept.append(trigger)
+        elif absorber.cue.event == "AGREE" and trigger.cue.unrealized:
+            # 'пообіцяли зняти санкції': a promise of what the content would do (CONCEDE ease_sanctions)
+            event, mode = trigger.cue.unrealized
+            absorber.cue = dataclasses.replace(trigger.cue, event=event, mode=mode, unrealized=None)
+    # 'підписав указ про помилування': the signing enacts the document's event, which is the record
+    enacted = {t.governor.i for t in kept if t.governor is not None and t.word.pos == "NOUN"}
+    kept = [t for t in kept if not (t.cue.enacts and t.word.i in enacted)]
+    return _without_repeats(kept)
+
+
+def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon) -> Trigger | None:
+    if word.pos not in ("VERB", "NOUN"):
+        return None
+    cues = lexicon.cues.get(word.lemma)
+    if cues is None and word.is_gerund:
+        lemma = lexicon.verb_lemma_of_gerund(word.text)
+        cues = lexicon.cues.get(lemma) if lemma else None
+    if not cues:
+        return None
+    position = clause.words.index(word)
+    negated = any(w.lemma in lexicon.status.negation for w in statuses.verb_chain(clause, word)[:-1])
+    for cue in cues:
+        requirement = None
+        if cue.requires:
+            after = clause.words[position + 1 : position + 1 + cue.window]
+            # the object may come first ('Двох литовок передали'), a state verb after its place ('у полоні перебувають')
+            before = clause.words[max(0, position - cue.window) : position]
+            requirement = next((w for w in [*after, *reversed(before)] if w.lemma in cue.requires), None)
+            if requirement is None:
+                continue
+        if cue.requires_negation and not negated:
+            continue
+        if cue.event is None:
+            return None  # the lexicon says this use is no event
+        trigger = Trigger(word, cue, clause, requirement=requirement)
+        if word.pos == "NOUN":
+            return _governed_noun(trigger, lexicon)
+        if word.is_infinitive and not any(w.is_verb for w in clause.words[:position]):
+            # 'Домовитися ... сторонам не вдалося': the finite verb after the infinitive governs it
+            trigger.governor = next((w for w in clause.words[position + 1 :] if w.is_finite), None)
+        return trigger
+    return None
+
+
+def _governed_noun(trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
+    """An event noun is an event when a support verb or a discussion verb governs it."""
+    clause, noun = trigger.clause, trigger.word
+    own = next((p for p in clause.phrases if p.first <= noun.i <= p.last), None)
+    # 'в обміні', 'під час затримань': a circumstance of another event, not one of its own
+    circumstance = own is not None and own.prep is not None and (own.head is noun or own.head.lemma in lexicon.time_nouns)
+    position = clause.words.index(noun)
+    # modal and aspect verbs are not what makes it happen: 'обмін може відбутися'
+    status = lexicon.status
+    modal = status.possible | status.planned | status.ongoing
+
+    def content_verb(w: Word) -> bool:
+        return w.is_verb and w.pos != "AUX" and (w.lemma in lexicon.support_verbs or w.lemma not in modal)
+
+    before = [w for w in clause.words[max(0, position - _NOUN_GOVERNOR_DISTANCE) : position] if content_verb(w)][-1:]
+    after = [w for w in clause.words[position + 1 : position + 1 + _NOUN_GOVERNOR_DISTANCE] if content_verb(w)][:1]
+    for verb in [*before, *after]:
+        if any(c.enacts for c in lexicon.cues.get(verb.lemma, ())) and (not circumstance or own.prep == "про"):
+            return replace(trigger, governor=verb)  # 'підписав розпорядження про помилування'
+        if circumstance:
+            return None
+        if verb.lemma in lexicon.support_verbs:
+            return replace(trigger, governor=verb)
+        for cue in lexicon.cues.get(verb.lemma, ()):
+            if cue.content:
+                return replace(trigger, governor=verb, content_status=cue.content)
+    return None
+
+
+def _absorber(trigger: Trigger, found: list[Trigger], view: SentenceView) -> Trigger | None:
+    """The cue this one is the content of: 'прагнуть домогтися', 'закликав звільнити', 'вимагала, щоб ... відійшли'."""
+    chain = statuses.verb_chain(trigger.clause, trigger.governor or trigger.word)
+    chain_words = {w.i for w in chain[:-1]}
+    if trigger.word.pos == "NOUN" and trigger.governor is not None:
+        chain_words.add(trigger.governor.i)
+    for other in found:
+        if other is trigger or other.cue.content or other.cue.enacts:
+            continue
+        if other.word.i in chain_words and (
+            other.cue.event in _CONTENT_TAKERS or other.cue.event == trigger.cue.event or trigger.word.pos == "NOUN"
+        ):
+            return other
+    clause = trigger.clause
+    position = clause.words.index(trigger.word)
+    if trigger.word.is_infinitive and position > 0:
+        # 'домовленість обміняти полонених', 'закликала Іран звільнити': the infinitive is what was agreed or asked
+        previous = clause.words[position - 1]
+        verbs_before = [w for w in clause.words[:position] if w.is_verb]
+        governors = {previous.i} | ({verbs_before[-1].i} if verbs_before else set())
+        taker = next((o for o in found if o.word.i in governors and o.cue.event in _CONTENT_TAKERS), None)
+        if taker is not None:
+            return taker
+    if clause.kind == "subordinate" and clause.opener is not None and clause.opener.lemma == "щоб" and clause.index > 0:
+        # 'вимагала, щоб ... відійшли', 'зустрітися, щоб обговорити': the purpose is part of that record
+        previous_clause = view.clauses[clause.index - 1]
+        return next(
+            (o for o in found if o.clause is previous_clause and (o.cue.event in _CONTENT_TAKERS or o.cue.event == trigger.cue.event)),
+            None,
+        )
+    if clause.kind == "gerund" and trigger.cue.event in _CONTENT_TAKERS and clause.index > 0:
+        # 'виходять на вулиці, вимагаючи виборів': the demand is how the main event goes, not another record
+        previous_clause = view.clauses[clause.index - 1]
+        return next((o for o in found if o.clause is previous_clause), None)
+    return None
+
+
+def _without_repeats(found: list[Trigger]) -> list[Trigger]:
+    """One record per category and clause: 'провели телефонну розмову' is one CONSULT; a verb
+    says it better than a noun ('провела обшуки і затримала' is the arrest)."""
+    kept: list[Trigger] = []
+    for trigger in found:
+        same = next((k for k in kept if k.clause is trigger.clause and k.cue.event == trigger.cue.event), None)
+        if same is None:
+            kept.append(trigger)
+        elif same.word.pos == "NOUN" and trigger.word.pos == "VERB" and same.governor is not trigger.word:
+            kept[kept.index(same)] = trigger
+    return kept
+
+
+# -- attribution ---------------------------------------------------------------
+
+
+def _attributions(
+    views: list[SentenceView], triggers: dict[int, list[Trigger]], actors: ActorResolver, values: Values, lexicon: Lexicon
+) -> dict[int, SentenceAttribution]:
+    found: dict[int, SentenceAttribution] = {}
+    for view in views:
+        cue_words = {t.word.i for t in triggers[view.index]} | {t.governor.i for t in triggers[view.index] if t.governor}
+        found[view.index] = attribute_sentence(view, actors, values.quantities, lexicon, cue_words)
+    # "Про це повідомив X." covers the sentences before it in the paragraph
+    for n, view in enumerate(views):
+        own = found[view.index]
+        if not own.backward:
+            continue
+        k = n - 1
+        while k >= 0 and views[k].paragraph == view.paragraph:
+            earlier = found[views[k].index]
+            if _is_empty(earlier.attribution):
+                found[views[k].index] = replace(earlier, attribution=own.attribution)
+            k -= 1
+    return found
+
+
+def _is_empty(attribution: Attribution) -> bool:
+    return not (attribution.reporter or attribution.speaker or attribution.sources or attribution.anonymous)
+
+
+# -- records -------------------------------------------------------------------
+
+
+def _event(
+    context: _Context,
+    view: SentenceView,
+    trigger: Trigger,
+    attribution: Attribution,
+    participants: list[tuple[int, Actor]],
+) -> Event | None:
+    article, values, lexicon = context.article, context.values, context.lexicon
+    clause, word, cue = trigger.clause, trigger.word, trigger.cue
+    anchor = trigger.governor or word
+    predicate = predicate_of(clause, anchor)
+    chain = statuses.verb_chain(clause, anchor)
+    modifiers = _noun_modifiers(clause, word) if word.pos == "NOUN" else []
+    main_predicate = _main_predicate(view, clause)
+    status = statuses.status_of(
+        view,
+        clause,
+        chain,
+        lexicon,
+        negation_is_part_of_cue=cue.requires_negation,
+        noun_modifiers=modifiers,
+        content_status=trigger.content_status,
+        main_predicate=main_predicate,
+    )
+    subject = _subject(view, trigger, predicate, lexicon)
+    actor_list, named = _agents(context, view, trigger, predicate, subject)
+    recipient_list = _recipients(context, view, trigger, subject, actor_list, participants)
+    if _is_not_a_record(status, view, clause, named, actor_list, recipient_list, lexicon):
+        return None
+    if cue.two_sides and not recipient_list and len({a.code for a in actor_list if a.code}) < 2:
+        return None  # 'Швеція обговорює ...' alone: deliberation, not talks
+    event_name, mode = cue.event, cue.mode
+    if cue.unrealized and status in (statuses.PLANNED, statuses.POSSIBLE):
+        event_name, mode = cue.unrealized
+    if cue.mode_by_object:
+        mode = _mode_by_object(view, clause, word, lexicon) or mode
+    mode = _mode_from_context(context, view, event_name, mode)
+    magnitude = magnitude_of(view, clause, word, values.quantities, values.dates, lexicon) if cue.magnitude else None
+    if not recipient_list and magnitude is not None and magnitude.nationality and magnitude.nationality not in {a.code for a in actor_list}:
+        # 'помилував 31 українця': the people acted on are the recipient
+        recipient_list = [Actor(magnitude.text, magnitude.nationality, magnitude.nationality, "CVL", None)]
+    timing = timing_of(view, clause, trigger.governor or word, values.dates, article.published, lexicon)
+    if timing.from_publication and status == statuses.OCCURRED:
+        timing = _date_of_previous(context, view) or timing  # 'Того ж дня ...': the time the paragraph gave
+    sentence = view.sentence
+    # the cue phrase starts at its first verb or negation: 'не відповіло на запит', 'почало знімати санкції'
+    cue_words = [w for w in chain if w.is_verb or w.lemma in lexicon.status.negation] or [word]
+    first = min(w.start for w in [word, *cue_words] + ([trigger.governor] if trigger.governor else []))
+    last = max(w.end for w in [word] + ([trigger.requirement] if trigger.requirement else []))
+    return Event(
+        id=f"{article.id}-{word.start}-{event_name}",
+        event=event_name,
+        mode=mode,
+        context=list(cue.context),
+        actor=actor_list,
+        recipient=recipient_list,
+        magnitude=magnitude,
+        date_start=timing.date_start,
+        date_end=timing.date_end,
+        date_precision=timing.precision,
+        date_from_publication=timing.from_publication,
+        status=status,
+        attribution=attribution,
+        eventText=article.text[first:last],
+        text=sentence.text,
+        evidence=Evidence(sentence.start, sentence.end),
+        confidence=_confidence(trigger, actor_list, recipient_list, magnitude, timing),
+    )
+
+
+def _subject(view: SentenceView, trigger: Trigger, predicate: Word, lexicon: Lexicon) -> Phrase | None:
+    clause, cue = trigger.clause, trigger.cue
+    if cue.patient_subject:
+        return None  # 'тисячі перебувають у полоні': the subject is who is held
+    if trigger.content_status:
+        # 'звільнення Мінськом'; with no agent by the noun, whoever discusses it ('Швеція обговорює передачу')
+        agent = instrumental_agent(clause, trigger.word)
+        if agent is not None or trigger.governor is None:
+            return agent
+        return subject_phrase(view, clause, predicate, lexicon)
+    if predicate.lemma in lexicon.impersonal_success:
+        return dative_experiencer(clause)  # 'сторонам не вдалося домовитися'
+    subject = subject_phrase(view, clause, predicate, lexicon)
+    if subject is not None and subject.first <= trigger.word.i <= subject.last:
+        return None  # 'Наступний обмін може відбутися': the event noun is the subject, its agent is not named
+    return subject
+
+
+def _agents(
+    context: _Context, view: SentenceView, trigger: Trigger, predicate: Word, subject: Phrase | None
+) -> tuple[list[Actor], bool]:
+    """The actors, and whether the text names them (rather than implying them from context)."""
+    actors, lexicon, clause, cue = context.actors, context.lexicon, trigger.clause, trigger.cue
+    actor_list = _actors_of(context, subject) if subject is not None else []
+    if not actor_list and cue.patient_subject and trigger.requirement is not None:
+        # 'у російському полоні': the place of holding names who holds
+        holder = next((p for p in clause.phrases if p.first <= trigger.requirement.i <= p.last), None)
+        held_by = actors.resolve(holder) if holder is not None else None
+        actor_list = [held_by] if held_by is not None and held_by.code else []
+    if not actor_list and subject is None:
+        actor_list = _institution_before(view, clause, predicate, actors)  # 'У МЗС закликали ...'
+    named = bool(actor_list)
+    if not actor_list and subject is None and cue.patient_subject:
+        actor_list = _previous_actors(context, cue.event)  # 'До санкційного списку потрапили ...': whoever sanctions
+    between_parties = cue.event in lexicon.between_parties or f"{cue.event}/{cue.mode}" in lexicon.between_parties
+    if not actor_list and subject is None and between_parties:
+        actor_list = list(context.parties)  # 'вдалося домовитися': the sides the text is about
+    if not actor_list and subject is None and cue.event in lexicon.implicit_state_actor:
+        actor_list = _implicit_state(clause, actors)
+    if subject is not None and actor_list and not any(a.code for a in actor_list):
+        # 'Протестувальники', 'Речник відомства': people with no country named belong to the one the text is about
+        home = actors.dominant_country(trigger.word.start)
+        if home is not None:
+            actor_list = [replace(a, code=home.code) for a in actor_list]
+    return actor_list, named
+
+
+def _recipients(
+    context: _Context,
+    view: SentenceView,
+    trigger: Trigger,
+    subject: Phrase | None,
+    actor_list: list[Actor],
+    participants: list[tuple[int, Actor]],
+) -> list[Actor]:
+    actors, lexicon, clause, cue, word = context.actors, context.lexicon, trigger.clause, trigger.cue, trigger.word
+    actor_codes = {a.code for a in actor_list if a.code}
+    phrases = recipient_phrases(view, clause, word, cue, subject, lexicon)
+    if cue.event in _CONTENT_TAKERS:
+        phrases += content_subjects(view, clause, lexicon)  # 'вимагала, щоб українські війська відійшли'
+    recipient_list = [
+        r
+        for r in recipients_of(actors, phrases)
+        if not (r.code and r.code in actor_codes and not cue.recipient_inherits_actor)
+    ]
+    if not recipient_list and cue.recipient_fallback == "counterpart":
+        counterpart = _counterpart(context, word, actor_codes, participants)
+        recipient_list = [counterpart] if counterpart is not None else []
+    if not recipient_list and cue.recipient_fallback == "previous":
+        # 'Оттава запровадила санкції' after sanctions against Russia: the same target as before
+        recipient_list = _previous_recipients(context, cue.event, actor_codes)
+    if not recipient_list and cue.recipient_fallback == "state" and actor_list:
+        # protesters protest to their own state
+        state = actors.context_country(word.start)
+        recipient_list = [replace(state, sector="GOV")] if state is not None else []
+    if cue.recipient_inherits_actor and actor_codes:
+        code = next(iter(sorted(actor_codes)))
+        recipient_list = [r if r.code else replace(r, code=code) for r in recipient_list]
+    return recipient_list
+
+
+def _actors_of(context: _Context, subject: Phrase) -> list[Actor]:
+    """The subject's actors; 'сторони' (the sides) are the parties of the last event between countries."""
+    resolved = context.actors.resolve_group(subject)
+    head = subject.head
+    if head.lemma in context.lexicon.actors.adversary_nouns:
+        # 'ворог випустив ...': the enemy is whoever attacked before in the text
+        return _previous_actors(context, "ASSAULT") or resolved
+    if head.lemma in context.lexicon.actors.party_nouns and head.can_be_number("Plur") and not subject.coordinated:
+        if not any(a.code for a in resolved) or all(w.pos == "NOUN" for w in subject.words):
+            return list(context.parties) or resolved
+    return resolved
+
+
+def _mode_from_context(context: _Context, view: SentenceView, event_name: str, mode: str | None) -> str | None:
+    """'за посередництва Туреччини' in the paragraph makes talks third-party; 'обмін' makes a release an exchange."""
+    for rule in context.lexicon.sentence_modes:
+        if rule.event != event_name or rule.mode != mode:
+            continue
+        if rule.scope == "paragraph":
+            start, end = _paragraph_span(context.article.text, view.sentence.start)
+        else:
+            start, end = view.sentence.start, view.sentence.end
+        if any(start <= w.start < end and w.lemma in rule.cues for w in context.actors.words):
+            return rule.becomes
+    return mode
+
+
+def _paragraph_span(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def _noun_modifiers(clause: Clause, noun: Word) -> list[Word]:
+    """'можливе швидке звільнення', 'наступний етап обміну': words that qualify an event noun."""
+    position = clause.words.index(noun)
+    modifiers = []
+    k = position - 1
+    while k >= 0 and clause.words[k].pos in ("ADJ", "DET", "NOUN", "ADV"):
+        modifiers.append(clause.words[k])
+        k -= 1
+    return modifiers
+
+
+def _main_predicate(view: SentenceView, clause: Clause) -> Word | None:
+    for candidate in reversed(view.clauses[: clause.index + 1]):
+        finite = next((w for w in candidate.words if w.is_finite), None)
+        if finite is not None:
+            return finite
+    return None
+
+
+def _institution_before(view: SentenceView, clause: Clause, predicate: Word, actors: ActorResolver) -> list[Actor]:
+    """'У МЗС закликали', 'У Кремлі заявили, ... і пригрозили': with an impersonal plural verb,
+    the place named before it speaks."""
+    if predicate.feat("Number") != "Plur" or predicate.feat("Person") not in (None, "3"):
+        return []
+    phrases = clause.phrases
+    continues = clause.coordinated or (clause.opener is not None and clause.opener.lemma == "що")
+    if continues and clause.index > 0:
+        # '... і пригрозили', 'у Вільнюсі наголосили, що не розглядають ...': the same impersonal speaker
+        previous = view.clauses[clause.index - 1]
+        verb = next((w for w in previous.words if w.is_verb), None)
+        if verb is not None and not any(p.prep is None and p.last < verb.i and p.can_be_case("Nom") for p in previous.phrases):
+            phrases = previous.phrases + phrases
+    for phrase in phrases:
+        if phrase.last >= predicate.i:
+            break
+        if phrase.prep in ("в", "у", "на") and (phrase.head.feat("Case") in ("Loc", None) or phrase.head.text.isupper()):
+            actor = actors.resolve(phrase)
+            # an institution or a capital ('У МЗС', 'У Кремлі'), not a place described ('у білоруських в'язницях')
+            if actor is not None and actor.code and (actor.kb is not None or phrase.head.pos in ("PROPN", "X")):
+                return [actor]
+    return []
+
+
+def _implicit_state(clause: Clause, actors: ActorResolver) -> list[Actor]:
+    """'в Гродно затримали ...': an arrest, sentence or release with no named agent is the state's where it happens,
+    else the state the paragraph is about."""
+    located = actors.location_of_clause(clause.words)
+    if located is not None:
+        return [replace(located, sector="GOV")]
+    # not a country named in this clause: 'в Україну вдалося повернути' names where to, not who
+    context = actors.dominant_country(clause.words[0].start)
+    return [replace(context, sector="GOV")] if context is not None else []
+
+
+def _is_not_a_record(
+    status: str,
+    view: SentenceView,
+    clause: Clause,
+    named: bool,
+    actor_list: list[Actor],
+    recipient_list: list[Actor],
+    lexicon: Lexicon,
+) -> bool:
+    """A hypothetical or denied event with nobody named, an open question ('незрозуміло, кого звільнять')
+    with no agent named, or a background relative clause with no agent."""
+    if not actor_list and status in (statuses.POSSIBLE, statuses.DENIED) and not recipient_list:
+        return True
+    if not named and statuses.in_open_question(view, clause, lexicon):
+        return True
+    return not named and clause.kind == "relative"
+
+
+def _mode_by_object(view: SentenceView, clause: Clause, word: Word, lexicon: Lexicon) -> str | None:
+    following = [w for w in clause.words if w.i > word.i]
+    after = view.clauses[clause.index + 1] if clause.index + 1 < len(view.clauses) else None
+    if after is not None and after.opener is not None and after.opener.lemma == "щоб":
+        following += after.words  # 'вимагала, щоб війська відійшли'; not 'доки Мінськ не звільнить'
+
+    for w in following:
+        mode = lexicon.request_modes.get(w.lemma)
+        if mode is not None:
+            return mode
+    return None
+
+
+def _counterpart(context: _Context, word: Word, actor_codes: set[str], participants: list[tuple[int, Actor]]) -> Actor | None:
+    """The other party a request, accusation or refusal is addressed to, when the clause does not name it:
+    the author of the event it is about ('засудило атаку' -> the attacker, 'назвала санкції незаконними'
+    -> who imposed them), else whoever acted last in the text, else the last other party named."""
+    about = _event_named_after(context, word)
+    for event in reversed(context.events):
+        if about is not None and event.event == about:
+            others = [a for a in event.actor if a.code and a.code not in actor_codes]
+            if others:
+                return others[0]
+    for event in reversed(context.events):
+        others = [a for a in event.actor if a.code and a.code not in actor_codes]
+        if others and context.article.text.count("\n", event.evidence.start, word.start) <= 1:
+            return others[0]
+    for start, actor in reversed(participants):
+        if start < word.start and actor.code not in actor_codes:
+            return actor
+    actors = context.actors
+    mention = actors.last_mention(word.start, ("LOC", "ORG", "PERS"), exclude_code=next(iter(actor_codes), None))
+    if mention is not None and actors.text.count("\n", mention.start, word.start) <= 1:
+        return mention.actor
+    return None
+
+
+def _date_of_previous(context: _Context, view: SentenceView) -> Timing | None:
+    """The time of the last dated event in this paragraph or the one before: a past event the text
+    does not date happened when the events around it did."""
+    for event in reversed(context.events):
+        if context.article.text.count("\n", event.evidence.start, view.sentence.start) > 1:
+            return None
+        if not event.date_from_publication and event.status == statuses.OCCURRED:
+            return Timing(event.date_start, event.date_end, event.date_precision, False)
+    return None
+
+
+def _previous_actors(context: _Context, event_name: str) -> list[Actor]:
+    return next((list(e.actor) for e in reversed(context.events) if e.event == event_name and e.actor), [])
+
+
+def _event_named_after(context: _Context, word: Word) -> str | None:
+    """The category of an event noun that follows the cue ('засудило атаку' -> ASSAULT)."""
+    words = context.actors.words
+    for following in words[word.i + 1 : word.i + 4]:
+        cue = next((c for c in context.lexicon.cues.get(following.lemma, ()) if c.event and not c.requires), None)
+        if following.pos == "NOUN" and cue is not None:
+            return cue.event
+    return None
+
+
+def _previous_recipients(context: _Context, event_name: str, actor_codes: set[str]) -> list[Actor]:
+    for event in reversed(context.events):
+        if event.event == event_name and any(r.code and r.code not in actor_codes for r in event.recipient):
+            return [r for r in event.recipient if r.code and r.code not in actor_codes]
+    return []
+
+
+def _confidence(trigger: Trigger, actor_list: list[Actor], recipient_list: list[Actor], magnitude: object, timing: Timing) -> float:
+    score = 0.4
+    score += 0.2 if any(a.code for a in actor_list) else 0.0
+    score += 0.1 if trigger.word.pos == "VERB" else 0.0
+    score += 0.1 if trigger.cue.requires else 0.0
+    score += 0.1 if recipient_list or magnitude is not None else 0.0
+    score += 0.05 if not timing.from_publication else 0.0
+    return round(min(score, 0.95), 2)
