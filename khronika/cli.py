@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from khronika.export import EVENT_COLUMNS, event_plover, event_row
+from khronika.export import EVENT_COLUMNS, TIMELINE_COLUMNS, event_plover, event_row, timeline_row
 from khronika.model import Article, Document, Reject
 from khronika.read import ReadOptions, read_paths
 
@@ -71,7 +71,7 @@ def _iso_day(value: Optional[str], option: str) -> Optional[date]:
         raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from None
 
 
-UNWRAPPED_COLUMNS = {"date", "published", "event", "mode", "status", "id"}
+UNWRAPPED_COLUMNS = {"date", "published", "event", "mode", "event/mode", "status", "id", "article"}
 
 
 def _print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: TableFormat | EventFormat, title: str) -> None:
@@ -259,9 +259,15 @@ def events(
             publication = {"id": a["id"], "source": a["source"], "url": a["url"], "published": str(a["published"])}
             sys.stdout.write(json.dumps(event_plover(stored.event, publication), ensure_ascii=False) + "\n")
         return
-    rows = [event_row(s.event, s.article_id) for s in found]
-    columns = list(EVENT_COLUMNS) if fmt is not EventFormat.table else [c for c in EVENT_COLUMNS if c != "id"]
-    _print_rows(rows, columns, fmt, "events (a date marked * is the publication date: the text gave no time)")
+    if fmt is EventFormat.table:
+        _print_timeline(found)
+        return
+    _print_rows([event_row(s.event, s.article_id) for s in found], list(EVENT_COLUMNS), fmt, "events")
+
+
+def _print_timeline(found: list[Any]) -> None:
+    rows = [timeline_row(s.event, s.article_id) for s in found]
+    _print_rows(rows, list(TIMELINE_COLUMNS), TableFormat.table, "timeline (a date marked * is the publication date: the text gave no time)")
 
 
 @app.command()
@@ -301,10 +307,7 @@ def demo(db: DbOption = DEFAULT_DB) -> None:
     out.print(f"demo corpus: stored {len(result.stored)} new article(s), {len(result.already)} already stored, "
               f"{len(result.rejects)} rejected, into {db}", highlight=False)
     stats(TableFormat.table, db)
-    found = store.events()
-    rows = [event_row(s.event, s.article_id) for s in found]
-    columns = ["date", "event", "mode", "actor", "recipient", "magnitude", "status", "reporter"]
-    _print_rows(rows, columns, TableFormat.table, "timeline (a date marked * is the publication date)")
+    _print_timeline(store.events())
 
 
 @train_app.command("ner")

@@ -61,6 +61,27 @@ def event_row(ev: Event, article_id: str) -> dict[str, Any]:
     }
 
 
+TIMELINE_COLUMNS = ("date", "event/mode", "actor → recipient", "magnitude", "status", "reporter", "cue", "article")
+
+
+def timeline_row(ev: Event, article_id: str) -> dict[str, Any]:
+    """One event as a line of a timeline: what happened, who to whom, how many, says who."""
+    flat = event_row(ev, article_id)
+    who = flat["actor"] or "?"
+    if flat["recipient"]:
+        who += f" → {flat['recipient']}"
+    return {
+        "date": flat["date"],
+        "event/mode": f"{ev.event}/{ev.mode}" if ev.mode else ev.event,
+        "actor → recipient": who,
+        "magnitude": flat["magnitude"],
+        "status": ev.status,
+        "reporter": flat["reporter"],
+        "cue": ev.eventText,
+        "article": article_id[:8],
+    }
+
+
 def event_plover(ev: Event, publication: dict[str, Any], language: str = "uk") -> dict[str, Any]:
     """A PLOVER 0.8 record (its field names first), with khronika's extensions after them."""
     record = asdict(ev)
