@@ -13,7 +13,7 @@ def entities(text: str) -> set[tuple[str, str]]:
 
 def test_pipeline_has_ner_from_the_shipped_model():
     assert (NER_MODEL_DIR / "MODEL_CARD.md").is_file()
-    assert load().pipe_names[-1] == "ner"
+    assert "ner" in load().pipe_names
 
 
 def test_tags_people_and_countries():

@@ -16,6 +16,7 @@ from typing import Any
 
 import spacy
 from rich.table import Table
+from spacy.language import Language
 
 from khronika.language.pipeline import NER_MODEL_DIR
 from khronika.train.ner import LABELS, read_texts
@@ -102,13 +103,17 @@ class NerReport:
         return table
 
 
-def run(data_dir: Path, model_dir: Path | None = None, limit: int | None = None) -> NerReport:
-    """Score the model (default: the shipped one) on the test split; `limit` takes its first texts."""
+def run(data_dir: Path, model_dir: Path | None = None, limit: int | None = None, nlp: Language | None = None) -> NerReport:
+    """Score the model (default: the shipped one) on the test split; `limit` takes its first texts.
+
+    `nlp`, when given, is scored instead of the model: a full pipeline such as
+    `khronika.language.pipeline.load()`, whose `doc.ents` include the rules after NER.
+    """
     model_dir = model_dir or NER_MODEL_DIR
-    nlp = spacy.load(model_dir)
+    scored = nlp or spacy.load(model_dir)
     texts = read_texts(data_dir, "test")[:limit]
     counts: dict[str, Counter[str]] = {label: Counter() for label in LABELS}
-    for text, doc in zip(texts, nlp.pipe(t.text for t in texts)):
+    for text, doc in zip(texts, scored.pipe(t.text for t in texts)):
         gold = {(e.start, e.end, e.label) for e in text.entities}
         predicted = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
         for _, _, label in gold & predicted:
@@ -118,4 +123,5 @@ def run(data_dir: Path, model_dir: Path | None = None, limit: int | None = None)
         for _, _, label in gold - predicted:
             counts[label]["fn"] += 1
     per_type = {label: Score(c["tp"], c["fp"], c["fn"]) for label, c in counts.items()}
-    return NerReport(per_type, len(texts), sum(t.nested_dropped for t in texts), str(model_dir))
+    model = str(model_dir) if nlp is None else "+".join(nlp.pipe_names)
+    return NerReport(per_type, len(texts), sum(t.nested_dropped for t in texts), model)

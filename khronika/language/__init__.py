@@ -26,7 +26,7 @@ class Analysis:
 
 
 def analyze(article: Article) -> Analysis:
-    from khronika.language import linking, pipeline
+    from khronika.language import gazetteer, linking, pipeline
 
     doc = pipeline.load()(for_matching(article.text))
     text = article.text
@@ -38,4 +38,6 @@ def analyze(article: Article) -> Analysis:
         for t in doc
         if not t.is_space
     ]
-    return Analysis(doc, sentences, tokens, linking.link(doc, text))
+    # Names inside a longer name ("Вашингтоні" in "посольство Білорусі у Вашингтоні") are entities too.
+    entities = sorted(linking.link(doc, text) + gazetteer.nested_entities(doc, text), key=lambda e: (e.start, -e.end))
+    return Analysis(doc, sentences, tokens, entities)

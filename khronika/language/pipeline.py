@@ -1,7 +1,8 @@
 """The spaCy pipeline of the language stage, built once per process.
 
 blank Ukrainian + our tokenizer -> sentence splitter -> morphology (pymorphy3)
--> named entities (the model trained on NER-UK, shipped in data/models/ner).
+-> named entities (the model trained on NER-UK, shipped in data/models/ner)
+-> knowledge-base gazetteer over the NER output.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from khronika.language import morph, tokenizer  # noqa: F401  (morph registers its factory)
+from khronika.language import gazetteer, morph, tokenizer  # noqa: F401  (they register their factories)
 
 NER_MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "ner"
 
@@ -30,4 +31,5 @@ def load() -> Language:
     nlp.add_pipe("khronika_morph")  # registered by importing khronika.language.morph
     if NER_MODEL_DIR.joinpath("config.cfg").is_file():
         nlp.add_pipe("ner", source=spacy.load(NER_MODEL_DIR))
+        nlp.add_pipe("khronika_gazetteer")  # knowledge-base names fix and complete the NER spans
     return nlp
