@@ -335,13 +335,18 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print the figures as JSO
 @evaluate_app.command("ner")
 def evaluate_ner(
     data: Annotated[Path, typer.Option(help="NER-UK 2.0 folder.")] = Path("../shared/data/ner-uk"),
-    model: Annotated[Optional[Path], typer.Option(help="Model folder; default: the shipped model.")] = None,
+    model: Annotated[Optional[Path], typer.Option(help="Score this bare NER model instead of the whole pipeline.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Precision, recall and F1 per entity type on NER-UK 2.0's test split."""
-    from khronika.evaluate.ner import run
+    """Precision, recall and F1 per entity type on NER-UK 2.0's test split.
 
-    _print_report(run(data, model), as_json)
+    By default the whole language pipeline is scored (tokenizer, morphology, the shipped
+    NER model and the knowledge-base gazetteer): the entities users get.
+    """
+    from khronika.evaluate.ner import run
+    from khronika.language.pipeline import load
+
+    _print_report(run(data, model) if model else run(data, nlp=load()), as_json)
 
 
 @evaluate_app.command("lemma")
