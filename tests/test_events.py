@@ -195,3 +195,53 @@ def test_signing_a_decree_enacts_its_event() -> None:
 def test_an_institution_named_as_a_place_speaks_for_itself() -> None:
     event = only(events_of("У Кремлі пригрозили Молдові жорсткою відповіддю."), "THREATEN")
     assert codes(event.actor) == {"RUS"} and codes(event.recipient) == {"MDA"}
+
+
+# -- clauses, roles and attribution beyond one clause -------------------------------------
+
+
+def test_subject_before_an_inserted_relative_clause() -> None:
+    event = only(events_of("Латвія, через порти якої раніше йшли ці вантажі, також відкинула пропозицію Мінська."), "REJECT")
+    assert codes(event.actor) == {"LVA"}
+
+
+def test_a_quoted_party_name_is_not_the_country_its_words_name() -> None:
+    event = only(events_of("Опозиційна партія «Європейський вибір» вимагає, щоб уряд України пояснив рішення."), "REQUEST")
+    assert "EUR" not in codes(event.actor)
+
+
+def test_an_impersonal_place_speaks_even_before_an_accusative_object() -> None:
+    event = only(events_of("У Москві рішення Вільнюса назвали незаконним."), "ACCUSE")
+    assert codes(event.actor) == {"RUS"}
+
+
+def test_a_verbal_act_with_nobody_acting_is_no_record() -> None:
+    assert not [e for e in events_of("Коментувати це рішення відмовилися.") if e.event == "COMMENT"]
+
+
+def test_the_next_step_of_a_case_concerns_the_same_people() -> None:
+    found = events_of("СБУ затримала двох агентів російських спецслужб у Полтаві. Суд обрав їм запобіжний захід.")
+    arrests = [e for e in found if e.event == "COERCE"]
+    assert len(arrests) == 2 and all(codes(e.recipient) == {"RUS"} for e in arrests)
+
+
+def test_a_meeting_in_the_other_sides_country_is_a_visit() -> None:
+    event = only(events_of("Президент Польщі зустрівся з Володимиром Зеленським у Києві."), "CONSULT")
+    assert event.mode == "visit" and codes(event.actor) == {"POL"} and codes(event.recipient) == {"UKR"}
+
+
+def test_who_receives_is_the_recipient_and_the_giver_acts() -> None:
+    event = only(events_of("Україна отримала від Японії кредит на 300 млн доларів."), "AID")
+    assert codes(event.actor) == {"JPN"} and codes(event.recipient) == {"UKR"}
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_named_before() -> None:
+    text = "Міжнародний комітет Червоного Хреста відвідав табір. Речниця комітету сказала, що Росія досі утримує сотні цивільних."
+    event = only(events_of(text), "COERCE")
+    assert same_reporter("МКЧХ", event.attribution.reporter)
+
+
+def test_a_described_reporter_is_the_one_the_paragraph_named() -> None:
+    text = "За даними правозахисного центру «Вясна», у в'язницях залишаються сотні людей. Минулого тижня силовики затримали ще п'ятьох, зазначають правозахисники."
+    event = [e for e in events_of(text) if e.event == "COERCE"][-1]
+    assert event.attribution.reporter == "Вясна"

@@ -27,6 +27,7 @@ _GROUP_CODES = frozenset({"WST", "EUR"})
 _STATE_SECTORS = frozenset({"GOV", "JUD", "MIL"})
 _MAX_NAME_WORDS = 6
 _QUOTES = frozenset({"«", '"', "„", "“"})
+_CLOSING_QUOTES = frozenset({"»", '"', "“", "”"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class ActorResolver:
         # is still somebody ('Олена Гребенюк'); anything else is left to the knowledge base
         self._entity_of: dict[int, Entity] = {}
         self._person_of: dict[int, Entity] = {}
+        self._span_of: dict[int, list[Word]] = {}  # id(entity) -> its words, indexed once per article
         starts = [w.start for w in words]
         for entity in entities:
             target = self._entity_of if entity.code else self._person_of if entity.type == "PERS" else None
@@ -60,6 +62,7 @@ class ActorResolver:
                 if w.start >= entity.end:
                     break
                 target[w.i] = entity
+                self._span_of.setdefault(id(entity), []).append(w)
         self.words = words
         self.mentions: list[Mention] = self._named_mentions(words)
         self._mention_starts = [m.start for m in self.mentions]
@@ -78,7 +81,7 @@ class ActorResolver:
             if entity is not None:
                 if id(entity) not in seen_entities:
                     seen_entities.add(id(entity))
-                    span = [w for w in words if self._entity_of.get(w.i) is entity]
+                    span = self._span_of[id(entity)]
                     known = self._lookup_words(span)
                     kind = _kind_of_entry(known) if known is not None else _kind_of_entity(entity)
                     mentions.append(Mention(entity.start, _actor_of_entity(entity, self.text), kind, span[-1].feat("Gender")))
@@ -114,7 +117,7 @@ class ActorResolver:
     def _actor_of_entry(self, entry: KBEntry, run: list[Word]) -> Actor:
         return Actor(self.text[run[0].start : run[-1].end], entry.name, entry.code, entry.sector, entry.id)
 
-    def dominant_country(self, position: int) -> Actor | None:
+    def dominant_country(self, position: int, exclude: frozenset[str] = frozenset()) -> Actor | None:
         """The country named most often before `position` (the latest on a tie): whose state acts unnamed."""
         counts: dict[str, int] = {}
         latest: dict[str, Actor] = {}
@@ -122,11 +125,11 @@ class ActorResolver:
             if m.start >= position:
                 break
             # countries, and the people and bodies of a country, say what the text is about
-            if m.actor.code not in _GROUP_CODES and (m.kind == "LOC" or m.actor.sector in _STATE_SECTORS):
+            if m.actor.code not in _GROUP_CODES and m.actor.code not in exclude and (m.kind == "LOC" or m.actor.sector in _STATE_SECTORS):
                 counts[m.actor.code] = counts.get(m.actor.code, 0) + 1
                 latest[m.actor.code] = m.actor
         if not counts:
-            return self.context_country(position) if position <= len(self.text) else None
+            return self.context_country(position, exclude) if position <= len(self.text) else None
         best = max(counts.values())
         order = [m.actor.code for m in self.mentions if m.start < position and m.actor.code in counts and counts[m.actor.code] == best]
         return latest[order[-1]]
@@ -155,11 +158,11 @@ class ActorResolver:
         # nothing named yet: the country the whole article names most
         return self.dominant_country(len(self.text) + 1) if position <= len(self.text) else None
 
-    def last_mention(self, before: int, kinds: tuple[str, ...], exclude_code: str | None = None) -> Mention | None:
+    def last_mention(self, before: int, kinds: tuple[str, ...], exclude: frozenset[str] = frozenset()) -> Mention | None:
         k = bisect.bisect_left(self._mention_starts, before) - 1
         while k >= 0:
             m = self.mentions[k]
-            if m.kind in kinds and m.actor.code not in _GROUP_CODES and m.actor.code != exclude_code:
+            if m.kind in kinds and m.actor.code not in _GROUP_CODES and m.actor.code not in exclude:
                 return m
             k -= 1
         return None
@@ -195,7 +198,14 @@ class ActorResolver:
         words = phrase.words
         text = self.text[phrase.start : phrase.end]
         role_sector = self._role_sector(phrase.head)
-        named = self._named_inside(phrase)
+        if self._is_quoted_name(phrase):
+            # '«Європейська солідарність»': a party or outlet named in quotes, not the words' country
+            # the whole name must be known: a linked entity inside may come from one of its words ('Європейська')
+            whole = _kb_entry(tuple(w.lemma for w in words)) or self.kb.lookup_name(text)
+            if whole is not None and whole.code:
+                return self._actor_of_entry(whole, words)
+            return self._earlier_inflection(phrase) or Actor(text, text, None, None, None)
+        named = self._named_inside(phrase) or self._earlier_inflection(phrase)
         if named is not None:
             if named.actorText == text:
                 return named
@@ -203,6 +213,11 @@ class ActorResolver:
         code = self._country_word_in(phrase)
         if code is not None:
             return Actor(text, self._name_of(phrase), code, role_sector or self._sector_of_adjectives(phrase), None)
+        body = next((w for w in words if w.i > phrase.head.i and w.pos == "NOUN" and not w.text[:1].isupper()), None)
+        described = self.described_before(Phrase([body], body, None)) if body is not None else None
+        if described is not None:
+            # 'речниця комітету' after 'Міжнародний комітет Червоного Хреста': the body named before
+            return Actor(text, self._name_of(phrase), described.code, role_sector or described.sector, None)
         pronoun = next((w for w in words if w.lemma in self.lexicon.actors.pronouns), None)
         if pronoun is not None:
             target = antecedent or self._antecedent_of(pronoun)
@@ -216,7 +231,7 @@ class ActorResolver:
             # 'Речник уряду в Тбілісі': the office is that country's
             return Actor(text, self._name_of(phrase), located.code, role_sector or "GOV", None)
         head = phrase.head.lemma
-        if head in self.lexicon.actors.adversary_nouns:
+        if any(w.lemma in self.lexicon.actors.adversary_nouns for w in words):  # 'ворог', 'окупаційна влада'
             enemy = self.adversary()
             if enemy is not None:
                 return Actor(text, self._name_of(phrase), enemy.code, "MIL", None)
@@ -230,6 +245,42 @@ class ActorResolver:
         if role_sector is not None or self._sector_of_adjectives(phrase):
             return Actor(text, self._name_of(phrase), None, role_sector or self._sector_of_adjectives(phrase), None)
         return None
+
+    def _earlier_inflection(self, phrase: Phrase) -> Actor | None:
+        """'за даними «Вясни»' after 'центр «Вясна»': a name the tagger could not lemmatize is another form
+        of a name already known in the text (same words up to their endings)."""
+        names = [w for w in phrase.words if _looks_like_name(w)]
+        if not names or len(names) != len(phrase.words) or phrase.words[0].pos not in ("PROPN", "X", "NOUN"):
+            return None
+        forms = [w.text.lower() for w in names]
+        for mention in reversed(self.mentions[: bisect.bisect_left(self._mention_starts, phrase.start)]):
+            if mention.actor.kb is None:
+                continue
+            for name in (mention.actor.actorText, mention.actor.name):
+                known = name.lower().replace("«", " ").replace("»", " ").split()
+                if len(known) == len(forms) and all(_same_stem(a, b) for a, b in zip(forms, known)):
+                    text = self.text[phrase.start : phrase.end]
+                    return Actor(text, mention.actor.name, mention.actor.code, mention.actor.sector, mention.actor.kb)
+        return None
+
+    def described_before(self, phrase: Phrase) -> Actor | None:
+        """'комітету' after 'Міжнародний комітет Червоного Хреста': a common noun that is a word of a
+        name already given stands for that name."""
+        head = phrase.head.lemma
+        for mention in reversed(self.mentions[: bisect.bisect_left(self._mention_starts, phrase.start)]):
+            if mention.actor.kb is not None and mention.kind not in ("LOC", "PERS"):
+                entry = self.kb.lookup_name(mention.actor.name)  # 'МКЧХ' is spelt out in the knowledge base
+                names = {mention.actor.name, entry.name if entry is not None else ""}
+                if any(_same_stem(head, word) for name in names for word in name.lower().split()):
+                    return mention.actor
+        return None
+
+    def _is_quoted_name(self, phrase: Phrase) -> bool:
+        """The phrase is exactly a quoted name with no linked entity inside."""
+        opened = self.text[max(0, phrase.start - 1) : phrase.start] in _QUOTES
+        closed = self.text[phrase.end : phrase.end + 1] in _CLOSING_QUOTES
+        capitalized = phrase.words[0].text[:1].isupper()  # '«адекватну відповідь»' is a quotation, not a name
+        return opened and closed and capitalized
 
     def _location_after(self, phrase: Phrase) -> Actor | None:
         following = phrase.words[-1].i + 1
@@ -250,6 +301,11 @@ class ActorResolver:
         """'в Гродно затримали', 'В Ірані утримують': the state of the place where it happens (locative)."""
         for k, word in enumerate(words[:-1]):
             if word.lemma in ("в", "у", "на") and words[k + 1].feat("Case") in ("Loc", None):
+                # 'у білоруських колоніях': a country adjective names whose place it is
+                adjective = words[k + 1] if words[k + 1].pos == "ADJ" else None
+                code = self.kb.country_of(adjective.lemma) if adjective is not None else None
+                if code is not None and code not in _GROUP_CODES:
+                    return Actor(adjective.text, adjective.lemma, code, None, f"country:{code}")
                 run = []
                 for w in words[k + 1 : k + 4]:
                     if w.pos not in ("PROPN", "X") and not (w.pos == "ADJ" and w.text[:1].isupper()):
@@ -412,6 +468,16 @@ def _place_entry(name: str) -> KBEntry | None:
     if place is None or not place.country:
         return None
     return KBEntry(id=f"place:{place.name}", name=place.name, type="LOC", code=place.country)
+
+
+def _same_stem(form: str, known: str) -> bool:
+    """Two forms of one word: they differ only in an ending of up to two letters ('вясни', 'вясна')."""
+    common = 0
+    for a, b in zip(form, known):
+        if a != b:
+            break
+        common += 1
+    return common >= 4 and max(len(form), len(known)) - common <= 2
 
 
 def _looks_like_name(word: Word) -> bool:

@@ -16,6 +16,7 @@ from datetime import date
 from khronika.events.actors import ActorResolver
 from khronika.events.lexicon import Cue, Lexicon
 from khronika.events.syntax import Clause, Phrase, SentenceView, Word
+from khronika.language import morph
 from khronika.model import Actor, DateExpr, Quantity
 
 _CASE_OF_ROLE = {"obj": ("Acc", "Gen"), "dat": ("Dat",)}
@@ -60,7 +61,9 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
     after = [p for p in clause.phrases if p.first > predicate.i and p.prep is None]
     # 'відпустила ... Білорусь' (inverted), but not 'У Москві звинуватили Баку' (the place speaks, Баку is the object)
     speaking_place = any(p.prep in ("в", "у") and p.last < predicate.i and p.head.pos in ("PROPN", "X") for p in clause.phrases)
-    if after and not speaking_place and after[0].head.feat("Case") == "Nom" and after[0].head.pos in ("PROPN", "X") and _agrees(after[0], predicate):
+    # a name, or a noun that cannot be an object ('оголосив американський переговорник')
+    inverted = after and (after[0].head.pos in ("PROPN", "X") or not after[0].head.can_be_case("Acc"))
+    if inverted and not speaking_place and after[0].head.feat("Case") == "Nom" and _agrees(after[0], predicate):
         return after[0]
     if (
         clause.kind == "main"
@@ -82,14 +85,16 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
             return alone
     if clause.kind == "relative" and clause.opener is not None and clause.opener.can_be_case("Nom") and clause.index > 0:
         return antecedent_of(view, clause)
-    if clause.kind == "main" and before is not None and (
+    if clause.kind not in ("relative", "gerund") and before is not None and (
         before.kind == "relative" or (before.opener is not None and before.opener.lemma in ("де", "куди"))
     ):
-        # 'Марко Рубіо, який перебував у Туреччині, назвав ...', 'Бельгія, де ..., відмовляється':
-        # the subject stands before the inserted clause
+        # 'Марко Рубіо, який перебував у Туреччині, назвав ...', 'Бельгія, де ..., поки відмовляється':
+        # the subject stands before the inserted clause (alone, when this clause is not a main one)
         relative = before
         antecedent = antecedent_of(view, relative) if relative.index > 0 else None
-        if antecedent is not None and antecedent.can_be_case("Nom") and _agrees(antecedent, predicate):
+        owner = view.clauses[relative.index - 1] if relative.index > 0 else None
+        stands_alone = clause.kind == "main" or (owner is not None and not any(w.is_verb for w in owner.words))
+        if antecedent is not None and stands_alone and antecedent.can_be_case("Nom") and _agrees(antecedent, predicate):
             return antecedent
     inherits = clause.kind == "gerund" or clause.coordinated
     # 'де вчора зустрівся', 'коли звільнила': a clause of place or time shares the subject of the one it follows
@@ -135,8 +140,13 @@ def _agrees(phrase: Phrase, predicate: Word) -> bool:
     """Past-tense singular verbs show gender: 'звільнила' cannot have 'Мінськ' as subject."""
     if not predicate.is_verb or predicate.feat("Number") != "Sing" or phrase.coordinated:
         return True
+    if phrase.head.feat("Uninflect") == "Yes" or (phrase.head.text.isupper() and len(phrase.head.text) > 1):
+        return True  # 'Баку', 'НАТО': an indeclinable name's gender is a guess, and it may stand for a person
     verb_gender, noun_gender = predicate.feat("Gender"), phrase.head.feat("Gender")
-    return verb_gender is None or noun_gender is None or verb_gender == noun_gender
+    if verb_gender is None or noun_gender is None or verb_gender == noun_gender:
+        return True
+    # common-gender nouns ('глава держави призначив', 'суддя постановила'): any dictionary reading will do
+    return any(r.feat("Gender") == verb_gender for r in morph.readings(phrase.head.text) if r.upos in ("NOUN", "PROPN"))
 
 
 def instrumental_agent(clause: Clause, noun: Word) -> Phrase | None:

@@ -35,14 +35,17 @@ def attribute_sentence(
     found = Attribution()
     backward = False
     for clause in view.clauses:
+        if clause.kind == "relative":
+            continue  # 'людей, яких правозахисники визнали ...': says who holds a view of someone, not who reports
         for word in clause.words:
             if word.i in cue_words or word.lemma not in cues.verbs or not word.is_verb:
                 continue
-            source = _reporting_subject(clause, word, actors)
+            source = _reporting_subject(view, clause, word, actors, lexicon)
             if source is None:
                 continue
-            found = _merge(found, _classify(source, actors, quantities, lexicon))
-            if any(w.lemma in cues.backward for w in clause.words if w.i < word.i):
+            for member in source.members():  # 'повідомили директор ЦРУ ... і російська ФСБ'
+                found = _merge(found, _classify(member, actors, quantities, lexicon))
+            if _points_back(clause, word, lexicon):
                 backward = True
     for phrase in _prepositional_sources(view, lexicon):
         found = _merge(found, _classify(phrase, actors, quantities, lexicon))
@@ -55,23 +58,58 @@ def attribute_sentence(
     return SentenceAttribution(found, backward)
 
 
-def _reporting_subject(clause: Clause, verb: Word, actors: ActorResolver) -> Phrase | None:
-    """The subject of a reporting verb: before it, or right after it ('пише Reuters'), or 'у штабі'."""
+def _reporting_subject(view: SentenceView, clause: Clause, verb: Word, actors: ActorResolver, lexicon: Lexicon) -> Phrase | None:
+    """The subject of a reporting verb: before it, or right after it ('пише Reuters', 'повідомив у вівторок
+    Офіс ...'), or 'у штабі', or a subject standing alone before an inserted clause ('Джерела X, знайомі з ..., кажуть')."""
     before = [p for p in clause.phrases if p.last < verb.i and p.prep is None and p.can_be_case("Nom")]
-    after = [p for p in clause.phrases if p.first > verb.i]
-    if after and after[0].prep is None and after[0].can_be_case("Nom") and after[0].first - verb.i <= 3:
+    # time phrases between the verb and its subject are skipped: 'повідомив у вівторок Офіс генпрокурора'
+    after = [p for p in clause.phrases if p.first > verb.i and p.head.lemma not in lexicon.time_nouns]
+    if after and after[0].prep is None and after[0].can_be_case("Nom") and after[0].first - verb.i <= 4:
+        named = after[1] if len(after) > 1 else None
+        if named is not None and named.first == after[0].last + 1 and named.prep is None and _person_in(named, actors):
+            return named  # 'повідомив директор ЦРУ Джон Реткліфф': the name after its title speaks
         return after[0]
     if before:
         return before[-1]
-    # 'зазначили в Повітряних силах', 'У МКЧХ підтвердили': the institution speaks
-    located = [p for p in clause.phrases if p.prep in ("в", "у") and actors.resolve(p) is not None]
-    return located[0] if located else None
+    # 'зазначили в Повітряних силах', 'наголошують у Foro Penal': the institution speaks, known or named
+    located = [
+        p
+        for p in clause.phrases
+        if p.prep in ("в", "у") and (actors.resolve(p) is not None or any(_names(w) for w in p.words))
+    ]
+    if located:
+        return located[0]
+    # 'Джерела Reuters, знайомі з ..., кажуть': the subject stands alone in a clause with no verb before
+    if not verb.is_finite:
+        return None  # 'додавши': a gerund speaks with the subject of its main verb
+    for earlier in reversed(view.clauses[max(0, clause.index - 2) : clause.index]):
+        if not any(w.is_verb for w in earlier.words):
+            alone = [p for p in earlier.phrases if p.prep is None and p.head.pos in ("NOUN", "PROPN", "X") and p.can_be_case("Nom")]
+            return alone[0] if alone else None
+    return None
+
+
+def _names(word: Word) -> bool:
+    """A word of a name: a proper noun, a foreign word or an abbreviation ('Foro Penal', 'СБУ')."""
+    return word.pos in ("PROPN", "X") or word.text.isupper()
+
+
+def _points_back(clause: Clause, verb: Word, lexicon: Lexicon) -> bool:
+    """'Про це повідомила ...', 'Про обмін повідомили ...': the report is about what the paragraph said before."""
+    before = [w for w in clause.words if w.i < verb.i]
+    if any(w.lemma in lexicon.attribution.backward for w in before):
+        return True
+    about = next((k for k, w in enumerate(before) if w.lemma == "про"), None)
+    return about is not None and about + 1 < len(before) and before[about + 1].lemma in lexicon.cues
 
 
 def _prepositional_sources(view: SentenceView, lexicon: Lexicon) -> list[Phrase]:
-    """'за даними Вясни', 'за словами Лубінця', 'за його словами': who the sentence is according to."""
+    """'за даними Вясни', 'за словами Лубінця', 'за його словами': who the sentence is according to.
+    Not in a relative clause: 'агентів, які, за даними слідства, коригували удари' sources only that clause."""
     found = []
     for clause in view.clauses:
+        if clause.kind == "relative":
+            continue
         for phrase in clause.phrases:
             for pattern in lexicon.attribution.phrases:
                 if phrase.prep == pattern[0] and phrase.head.lemma == pattern[1]:
@@ -119,7 +157,18 @@ def _classify(phrase: Phrase, actors: ActorResolver, quantities: list[Quantity],
         sources = counted
         if sources is None and head.feat("Number") == "Sing" and not head.can_be_number("Plur"):
             sources = 1
-        return Attribution(sources=sources, anonymous=True)
+        # 'джерела Reuters': the outlet whose sources they are reports
+        outlet = [w for w in phrase.words if w.i > head.i and _names(w)]
+        reporter = actors.name_of_words(outlet) if outlet else None
+        return Attribution(reporter=reporter, sources=sources, anonymous=True)
+    if head.lemma in cues.spokespeople and phrase.words[-1] is not head:
+        # 'речниця комітету', 'пресслужба СБУ': an unnamed spokesperson speaks for the body
+        body = Phrase([w for w in phrase.words if w.i > head.i], next(w for w in phrase.words if w.i > head.i), None)
+        known = actors.described_before(body) if body.head.pos == "NOUN" and not body.head.text.isupper() else None
+        if known is not None:
+            return Attribution(reporter=known.name)
+        if _person_in(phrase, actors) is None and any(_names(w) for w in body.words):
+            return _classify(body, actors, quantities, lexicon)
     person = _person_in(phrase, actors)
     if person is not None:
         return Attribution(speaker=person)
@@ -132,9 +181,20 @@ def _classify(phrase: Phrase, actors: ActorResolver, quantities: list[Quantity],
     actor = actors.resolve(phrase)
     if actor is not None and (actors.is_person(phrase, actor) or head.lemma in lexicon.actors.pronouns):
         return Attribution(speaker=actor.name)  # 'за його словами': a pronoun stands for the person quoted
-    if actor is not None and actor.kb is not None and actor.actorText == actors.text[phrase.start : phrase.end]:
+    # the knowledge base spells a name the text gives whole ('Вясни' -> 'Вясна'); a body named more precisely
+    # than the entry it was linked to stays as the text names it ('ВМС ЗСУ', not 'Збройні сили України')
+    same_span = actor is not None and actor.actorText == actors.text[phrase.start : phrase.end]
+    if same_span and actor.kb is not None and len(actor.name.split()) == len(phrase.words):
         return Attribution(reporter=actor.name)
     return Attribution(reporter=actors.nominative(phrase))
+
+
+def spokesperson_attribution(phrase: Phrase, actors: ActorResolver, quantities: list[Quantity], lexicon: Lexicon) -> Attribution | None:
+    """'Речник Єврокомісії закликав ...': an unnamed spokesperson who acts speaks for the body."""
+    if phrase.head.lemma not in lexicon.attribution.spokespeople or phrase.words[-1] is phrase.head:
+        return None
+    found = _classify(phrase, actors, quantities, lexicon)
+    return found if found.reporter and not found.speaker else None
 
 
 def _count_of(phrase: Phrase, quantities: list[Quantity]) -> int | None:

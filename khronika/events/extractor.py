@@ -20,7 +20,7 @@ from khronika.events.arguments import (
     subject_phrase,
     timing_of,
 )
-from khronika.events.attribution import SentenceAttribution, attribute_sentence
+from khronika.events.attribution import SentenceAttribution, attribute_sentence, spokesperson_attribution
 from khronika.events.lexicon import Cue, Lexicon, load
 from khronika.events.syntax import Clause, Phrase, SentenceView, Word, sentences_of, words_of
 from khronika.language import Analysis
@@ -42,6 +42,7 @@ class Trigger:
     governor: Word | None = None  # the verb that makes an event noun happen
     content_status: str | None = None  # 'обговорюють звільнення' -> possible
     requirement: Word | None = None  # the word the cue required ('санкції' of 'посилив санкції')
+    content: Cue | None = None  # the cue this one took as its content ('пообіцяли виділити' -> the aid)
 
 
 @dataclass
@@ -115,7 +116,9 @@ def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
         absorber = _absorber(trigger, found, view)
         if absorber is None:
             kept.append(trigger)
-        elif absorber.cue.event == "AGREE" and trigger.cue.unrealized:
+            continue
+        absorber.content = absorber.content or trigger.cue
+        if absorber.cue.event == "AGREE" and trigger.cue.unrealized:
             # 'пообіцяли зняти санкції': a promise of what the content would do (CONCEDE ease_sanctions)
             event, mode = trigger.cue.unrealized
             absorber.cue = dataclasses.replace(trigger.cue, event=event, mode=mode, unrealized=None)
@@ -248,6 +251,10 @@ def _attributions(
     for view in views:
         cue_words = {t.word.i for t in triggers[view.index]} | {t.governor.i for t in triggers[view.index] if t.governor}
         found[view.index] = attribute_sentence(view, actors, values.quantities, lexicon, cue_words)
+    for n, view in enumerate(views):
+        named = _named_earlier(views, n, found)
+        if named is not None:
+            found[view.index] = replace(found[view.index], attribution=named)
     # "Про це повідомив X." covers the sentences before it in the paragraph
     for n, view in enumerate(views):
         own = found[view.index]
@@ -260,6 +267,29 @@ def _attributions(
                 found[views[k].index] = replace(earlier, attribution=own.attribution)
             k -= 1
     return found
+
+
+def _named_earlier(views: list[SentenceView], n: int, found: dict[int, SentenceAttribution]) -> Attribution | None:
+    """'зазначають правозахисники' after 'За даними правозахисного центру «Вясна»' in the paragraph: a reporter
+    described by a common noun is the named one whose description has the same word."""
+    own = found[views[n].index].attribution
+    if own.reporter is None or own.speaker or any(c.isupper() for c in own.reporter):
+        return None
+    stem = own.reporter.split()[-1].lower()
+    k = n - 1
+    while k >= 0 and views[k].paragraph == views[n].paragraph:
+        earlier = found[views[k].index].attribution
+        if earlier.reporter and any(c.isupper() for c in earlier.reporter):
+            words = views[k].sentence.text.lower().split()
+            if any(_shares_stem(stem, word) for word in words):
+                return replace(own, reporter=earlier.reporter)
+        k -= 1
+    return None
+
+
+def _shares_stem(a: str, b: str) -> bool:
+    common = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return common >= max(5, min(len(a), len(b)) - 4)
 
 
 def _is_empty(attribution: Attribution) -> bool:
@@ -293,10 +323,21 @@ def _event(
         content_status=trigger.content_status,
         main_predicate=main_predicate,
     )
+    if status == statuses.OCCURRED and word.lemma in lexicon.status.lasting:
+        status = statuses.ONGOING  # a hunger strike declared goes on
     subject = _subject(view, trigger, predicate, lexicon)
+    spokesperson = spokesperson_attribution(subject, context.actors, values.quantities, lexicon) if subject is not None else None
+    if _is_empty(attribution) and spokesperson is not None:
+        attribution = replace(spokesperson, text=view.sentence.text)
     actor_list, named = _agents(context, view, trigger, predicate, subject)
-    recipient_list = _recipients(context, view, trigger, subject, actor_list, participants)
-    if _is_not_a_record(status, view, clause, named, actor_list, recipient_list, lexicon):
+    if not named and actor_list and not cue.recipient_inherits_actor:
+        actor_list = _other_than_destination(context, view, trigger, subject, actor_list)
+    if cue.giver:
+        actor_list, recipient_list = _received(context, view, trigger, subject, actor_list), actor_list
+        named = bool(actor_list)
+    else:
+        recipient_list = _recipients(context, view, trigger, subject, actor_list, participants)
+    if _is_not_a_record(status, view, clause, cue.event, named, actor_list, recipient_list, lexicon):
         return None
     if cue.two_sides and not recipient_list and len({a.code for a in actor_list if a.code}) < 2:
         return None  # 'Швеція обговорює ...' alone: deliberation, not talks
@@ -306,6 +347,7 @@ def _event(
     if cue.mode_by_object:
         mode = _mode_by_object(view, clause, word, lexicon) or mode
     mode = _mode_from_context(context, view, event_name, mode)
+    mode = _mode_by_place(context, clause, event_name, mode, actor_list, recipient_list)
     magnitude = magnitude_of(view, clause, word, values.quantities, values.dates, lexicon) if cue.magnitude else None
     if not recipient_list and magnitude is not None and magnitude.nationality and magnitude.nationality not in {a.code for a in actor_list}:
         # 'помилував 31 українця': the people acted on are the recipient
@@ -362,14 +404,17 @@ def _agents(
 ) -> tuple[list[Actor], bool]:
     """The actors, and whether the text names them (rather than implying them from context)."""
     actors, lexicon, clause, cue = context.actors, context.lexicon, trigger.clause, trigger.cue
-    actor_list = _actors_of(context, subject) if subject is not None else []
+    actor_list = _actors_of(context, clause, subject) if subject is not None else []
     if not actor_list and cue.patient_subject and trigger.requirement is not None:
         # 'у російському полоні': the place of holding names who holds
         holder = next((p for p in clause.phrases if p.first <= trigger.requirement.i <= p.last), None)
         held_by = actors.resolve(holder) if holder is not None else None
         actor_list = [held_by] if held_by is not None and held_by.code else []
-    if not actor_list and subject is None:
-        actor_list = _institution_before(view, clause, predicate, actors)  # 'У МЗС закликали ...'
+    # 'У МЗС закликали ...'; 'У Москві звинувачення назвали ...': a common noun that may be the object is
+    # the object when a place before it speaks with an impersonal plural
+    may_be_object = subject is not None and subject.head.pos == "NOUN" and subject.head.can_be_case("Acc")
+    if not actor_list or may_be_object:
+        actor_list = _institution_before(view, clause, predicate, actors) or actor_list
     named = bool(actor_list)
     if not actor_list and subject is None and cue.patient_subject:
         actor_list = _previous_actors(context, cue.event)  # 'До санкційного списку потрапили ...': whoever sanctions
@@ -378,7 +423,17 @@ def _agents(
         actor_list = list(context.parties)  # 'вдалося домовитися': the sides the text is about
     if not actor_list and subject is None and cue.event in lexicon.implicit_state_actor:
         actor_list = _implicit_state(clause, actors)
+    if not actor_list and cue.event in lexicon.implicit_people_actor:
+        # 'Десятки тисяч людей вийшли на вулиці', 'Протести в Тбілісі тривають': the people of the place
+        actor_list = [replace(a, sector="CVL") for a in _implicit_state(clause, actors)]
     if subject is not None and actor_list and not any(a.code for a in actor_list):
+        # 'Російська уповноважена з прав людини Тетяна Москалькова': the title before a name says whose she is
+        titled = _title_before(clause, subject, actors)
+        if titled is not None:
+            return [replace(a, code=titled.code, sector=a.sector or titled.sector) for a in actor_list], named
+    # 'Двадцять шість країн погодилися': many states, not the one the text is about
+    many_states = subject is not None and subject.head.feat("Number") == "Plur" and subject.head.lemma in lexicon.actors.state_nouns
+    if subject is not None and actor_list and not any(a.code for a in actor_list) and not many_states:
         # 'Протестувальники', 'Речник відомства': people with no country named belong to the one the text is about
         home = actors.dominant_country(trigger.word.start)
         if home is not None:
@@ -397,36 +452,103 @@ def _recipients(
     actors, lexicon, clause, cue, word = context.actors, context.lexicon, trigger.clause, trigger.cue, trigger.word
     actor_codes = {a.code for a in actor_list if a.code}
     phrases = recipient_phrases(view, clause, word, cue, subject, lexicon)
-    if cue.event in _CONTENT_TAKERS:
-        phrases += content_subjects(view, clause, lexicon)  # 'вимагала, щоб українські війська відійшли'
     recipient_list = [
         r
         for r in recipients_of(actors, phrases)
         if not (r.code and r.code in actor_codes and not cue.recipient_inherits_actor)
     ]
-    if not recipient_list and cue.recipient_fallback == "counterpart":
-        counterpart = _counterpart(context, word, actor_codes, participants)
-        recipient_list = [counterpart] if counterpart is not None else []
-    if not recipient_list and cue.recipient_fallback == "previous":
-        # 'Оттава запровадила санкції' after sanctions against Russia: the same target as before
-        recipient_list = _previous_recipients(context, cue.event, actor_codes)
-    if not recipient_list and cue.recipient_fallback == "state" and actor_list:
-        # protesters protest to their own state
-        state = actors.context_country(word.start)
-        recipient_list = [replace(state, sector="GOV")] if state is not None else []
+    if not recipient_list and cue.event in _CONTENT_TAKERS:
+        # 'вимагала, щоб українські війська відійшли': who is to act is addressed, of any country
+        addressed = recipients_of(actors, content_subjects(view, clause, lexicon))
+        recipient_list = [r for r in addressed if r.code]
+    joint = len(actor_codes) >= 2  # 'Японія та Україна підписали': a joint act has no other party
+    # 'пообіцяли виділити 300 млн': who receives what is promised is who the promise is for
+    fallbacks = cue.recipient_fallback or (trigger.content.recipient_fallback if trigger.content is not None else ())
+    for fallback in fallbacks:
+        if recipient_list:
+            break
+        if fallback == "case":
+            case = _previous_case(context, word)
+            if case is not None:
+                # the same people as the last step of the case, nobody else ('їм', 'обом', 'чоловіка')
+                recipient_list = [r for r in case.recipient if r.code and r.code not in actor_codes]
+                break
+        if fallback == "counterpart" and not joint:
+            counterpart = _counterpart(context, word, actor_codes, participants)
+            recipient_list = [counterpart] if counterpart is not None else []
+        elif fallback == "previous":
+            # 'Оттава запровадила санкції' after sanctions against Russia: the same target as before
+            recipient_list = _previous_recipients(context, cue.event, actor_codes)
+        elif fallback == "state" and actor_list:
+            # protesters protest to their own state
+            state = actors.context_country(word.start)
+            recipient_list = [replace(state, sector="GOV")] if state is not None else []
+        elif fallback == "place":
+            place = actors.location_of_clause(clause.words)  # 'удар по порту в Ізмаїлі'
+            recipient_list = [place] if place is not None and place.code not in actor_codes else []
+        elif fallback == "dominant" and actor_codes:
+            dominant = actors.dominant_country(len(context.article.text) + 1, exclude=frozenset(actor_codes))
+            recipient_list = [dominant] if dominant is not None else []
+        elif fallback == "home" and actor_codes and any(w.lemma in lexicon.actors.home_words for w in clause.words):
+            # 'повернули додому 757 тіл': home is the side the text is about, other than who hands over
+            home = actors.context_country(word.start, exclude=frozenset(actor_codes))
+            recipient_list = [replace(home, sector="GOV")] if home is not None else []
     if cue.recipient_inherits_actor and actor_codes:
         code = next(iter(sorted(actor_codes)))
         recipient_list = [r if r.code else replace(r, code=code) for r in recipient_list]
     return recipient_list
 
 
-def _actors_of(context: _Context, subject: Phrase) -> list[Actor]:
+def _received(context: _Context, view: SentenceView, trigger: Trigger, subject: Phrase | None, receivers: list[Actor]) -> list[Actor]:
+    """'Україна отримала від ЄС ...': the giver named by the cue's roles, else whoever gave the same last."""
+    giving = dataclasses.replace(trigger.cue, recipient=trigger.cue.giver)
+    phrases = recipient_phrases(view, trigger.clause, trigger.word, giving, subject, context.lexicon)
+    receiving = {a.code for a in receivers if a.code}
+    givers = [a for a in recipients_of(context.actors, phrases) if a.code and a.code not in receiving]
+    if givers:
+        return givers
+    previous = _previous_actors(context, trigger.cue.event or "")
+    return [a for a in previous if a.code not in receiving]
+
+
+def _other_than_destination(
+    context: _Context, view: SentenceView, trigger: Trigger, subject: Phrase | None, actor_list: list[Actor]
+) -> list[Actor]:
+    """'в Україну вдалося повернути дітей': an unnamed agent is not the side the clause names as receiving."""
+    phrases = recipient_phrases(view, trigger.clause, trigger.word, trigger.cue, subject, context.lexicon)
+    receiving = {r.code for r in recipients_of(context.actors, phrases) if r.code}
+    if not receiving & {a.code for a in actor_list}:
+        return actor_list
+    other = context.actors.dominant_country(len(context.article.text) + 1, exclude=frozenset(receiving))
+    return [replace(other, sector="GOV")] if other is not None else actor_list
+
+
+def _title_before(clause: Clause, subject: Phrase, actors: ActorResolver) -> Actor | None:
+    """The nominative title a name follows in apposition, possibly with its own tail ('з прав людини')."""
+    before = [p for p in clause.phrases if p.last < subject.first]
+    for phrase in reversed(before):
+        if phrase.prep is not None:
+            continue  # a tail of the title: 'уповноважена з прав людини'
+        if not phrase.can_be_case("Nom"):
+            return None
+        between = [w for w in clause.words if phrase.last < w.i < subject.first]
+        if any(w.is_verb for w in between):
+            return None
+        title = actors.resolve(phrase)
+        return title if title is not None and title.code else None
+    return None
+
+
+def _actors_of(context: _Context, clause: Clause, subject: Phrase) -> list[Actor]:
     """The subject's actors; 'сторони' (the sides) are the parties of the last event between countries."""
     resolved = context.actors.resolve_group(subject)
     head = subject.head
-    if head.lemma in context.lexicon.actors.adversary_nouns:
-        # 'ворог випустив ...': the enemy is whoever attacked before in the text
-        return _previous_actors(context, "ASSAULT") or resolved
+    if any(w.lemma in context.lexicon.actors.adversary_nouns for w in subject.words):
+        # 'ворог випустив ...': the enemy is whoever attacked before in the text, else the enemy of the target
+        # ('противник випустив по Україні': the country named most that is not Ukraine)
+        targets = {a.code for p in clause.phrases if p.prep in ("по", "на", "проти") for a in [context.actors.resolve(p)] if a and a.code}
+        enemy = context.actors.dominant_country(len(context.article.text) + 1, exclude=frozenset(targets)) if targets else None
+        return _previous_actors(context, "ASSAULT") or ([replace(enemy, sector="MIL")] if enemy else resolved)
     if head.lemma in context.lexicon.actors.party_nouns and head.can_be_number("Plur") and not subject.coordinated:
         if not any(a.code for a in resolved) or all(w.pos == "NOUN" for w in subject.words):
             return list(context.parties) or resolved
@@ -445,6 +567,22 @@ def _mode_from_context(context: _Context, view: SentenceView, event_name: str, m
         if any(start <= w.start < end and w.lemma in rule.cues for w in context.actors.words):
             return rule.becomes
     return mode
+
+
+def _mode_by_place(
+    context: _Context, clause: Clause, event_name: str, mode: str | None, actor_list: list[Actor], recipient_list: list[Actor]
+) -> str | None:
+    """'зустріч з Лукашенком у Мінську' is a visit; talks of two sides in Стамбул are third-party."""
+    modes = context.lexicon.place_modes.get(event_name)
+    if modes is None or mode is not None:
+        return mode
+    place = context.actors.location_of_clause(clause.words)
+    actor_codes = {a.code for a in actor_list if a.code}
+    if place is None or not actor_codes or place.code in actor_codes:
+        return mode
+    if len(actor_codes) >= 2:
+        return modes.get("third_country", mode)
+    return modes.get("host", mode)
 
 
 def _paragraph_span(text: str, offset: int) -> tuple[int, int]:
@@ -511,6 +649,7 @@ def _is_not_a_record(
     status: str,
     view: SentenceView,
     clause: Clause,
+    event_name: str,
     named: bool,
     actor_list: list[Actor],
     recipient_list: list[Actor],
@@ -520,9 +659,12 @@ def _is_not_a_record(
     with no agent named, or a background relative clause with no agent."""
     if not actor_list and status in (statuses.POSSIBLE, statuses.DENIED) and not recipient_list:
         return True
+    if not actor_list and event_name in lexicon.requires_actor:
+        return True  # 'відмовилися коментувати' with nobody to say who: a statement of no one is no record
     if not named and statuses.in_open_question(view, clause, lexicon):
         return True
-    return not named and clause.kind == "relative"
+    # a gerund with nobody acting ('обіцяючи винагороду') describes someone else's act
+    return (not named and clause.kind == "relative") or (not actor_list and clause.kind == "gerund")
 
 
 def _mode_by_object(view: SentenceView, clause: Clause, word: Word, lexicon: Lexicon) -> str | None:
@@ -531,11 +673,10 @@ def _mode_by_object(view: SentenceView, clause: Clause, word: Word, lexicon: Lex
     if after is not None and after.opener is not None and after.opener.lemma == "щоб":
         following += after.words  # 'вимагала, щоб війська відійшли'; not 'доки Мінськ не звільнить'
 
-    for w in following:
-        mode = lexicon.request_modes.get(w.lemma)
-        if mode is not None:
-            return mode
-    return None
+    # the modes in the lexicon's order: 'закликав союзників ухвалити нові санкції' asks for help (assist)
+    # against someone, though it also names a decision (change)
+    found = {lexicon.request_modes[w.lemma] for w in following if w.lemma in lexicon.request_modes}
+    return next((mode for mode in lexicon.request_mode_order if mode in found), None)
 
 
 def _counterpart(context: _Context, word: Word, actor_codes: set[str], participants: list[tuple[int, Actor]]) -> Actor | None:
@@ -556,7 +697,7 @@ def _counterpart(context: _Context, word: Word, actor_codes: set[str], participa
         if start < word.start and actor.code not in actor_codes:
             return actor
     actors = context.actors
-    mention = actors.last_mention(word.start, ("LOC", "ORG", "PERS"), exclude_code=next(iter(actor_codes), None))
+    mention = actors.last_mention(word.start, ("LOC", "ORG", "PERS"), exclude=frozenset(actor_codes))
     if mention is not None and actors.text.count("\n", mention.start, word.start) <= 1:
         return mention.actor
     return None
@@ -584,6 +725,16 @@ def _event_named_after(context: _Context, word: Word) -> str | None:
         cue = next((c for c in context.lexicon.cues.get(following.lemma, ()) if c.event and not c.requires), None)
         if following.pos == "NOUN" and cue is not None:
             return cue.event
+    return None
+
+
+def _previous_case(context: _Context, word: Word) -> Event | None:
+    """The last arrest, charge or sentence in this paragraph or the one before."""
+    for event in reversed(context.events):
+        if context.article.text.count("\n", event.evidence.start, word.start) > 1:
+            return None
+        if event.event in context.lexicon.case_events:
+            return event
     return None
 
 

@@ -28,7 +28,7 @@ class Cue:
     requires_negation: bool = False
     magnitude: bool = False
     recipient: tuple[str, ...] = ()
-    recipient_fallback: str | None = None
+    recipient_fallback: tuple[str, ...] = ()  # tried in order while the recipient is still unknown
     recipient_inherits_actor: bool = False
     unrealized: tuple[str, str | None] | None = None  # (event, mode) when planned or possible
     content: str | None = None  # status given to an event noun this cue governs
@@ -36,6 +36,7 @@ class Cue:
     enacts: bool = False  # 'підписав указ про помилування': the document's event is the record
     patient_subject: bool = False  # 'тисячі перебувають у полоні': the subject suffers it; the agent is implicit
     two_sides: bool = False  # talks need two parties or a partner: 'Швеція обговорює' alone is no CONSULT
+    giver: tuple[str, ...] = ()  # 'Україна отримала від ЄС': the subject receives; the actor is in these roles
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class StatusCues:
     question_predicates: frozenset[str]
     interrogatives: frozenset[str]
     hypothetical_openers: frozenset[str]  # 'доки Мінськ не звільнить': a condition, not an event
+    lasting: frozenset[str]  # 'оголосили голодування': a state that goes on once begun
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class AttributionCues:
     unnamed_people: frozenset[str]  # 'два дипломати', 'деякі посадовці': sources, not reporters
     anonymity: frozenset[str]
     backward: frozenset[str]  # "про це повідомив": points to the sentences before
+    spokespeople: frozenset[str]  # 'речниця комітету', 'пресслужба СБУ': they speak for the body named after them
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ class ActorCues:
     pronouns: frozenset[str]
     party_nouns: frozenset[str]
     adversary_nouns: frozenset[str]  # 'ворог': the other side of the country the text is about
+    state_nouns: frozenset[str]  # 'країни', 'держави' in the plural are many states, not the one the text is about
+    home_words: frozenset[str]  # 'додому': people returned go to the other side the text is about
 
 
 @dataclass(frozen=True)
@@ -89,14 +94,20 @@ class Lexicon:
     attribution: AttributionCues
     actors: ActorCues
     request_modes: dict[str, str]  # lemma of what is requested -> mode
+    request_mode_order: tuple[str, ...]  # which mode wins when the request names several
     implicit_state_actor: frozenset[str]  # categories whose unnamed agent is the state where it happens
+    implicit_people_actor: frozenset[str]  # categories whose unnamed agents are the people of the place (protests)
+    case_events: frozenset[str]  # the steps of one legal case (arrest, charge, sentence): they concern the same people
+    requires_actor: frozenset[str]  # categories that are no record when nobody can be named as the actor
     impersonal_success: frozenset[str]  # 'вдалося' + infinitive: the dative is the agent
     sentence_modes: tuple[SentenceMode, ...]
+    place_modes: dict[str, dict[str, str]]  # event -> mode when it happens at a host's place or in a third country
     between_parties: frozenset[str]  # 'EVENT' or 'EVENT/mode': with no agent named, the sides in context act
     magnitude_excluded: frozenset[str]
     time_nouns: frozenset[str]  # 'минулого тижня', 'сьомий тиждень': time, never a participant
     quantity_words: frozenset[str]  # 'близько двадцяти учасників': part of a count, not a preposition
     relative_pronouns: frozenset[str]
+    idiom_words: frozenset[str]  # 'нон грата' (word forms, the tagger lemmatizes them wrongly): never a participant
     subordinators: frozenset[str]
     coordinators: frozenset[str]
     since_markers: frozenset[str]
@@ -124,7 +135,7 @@ def _cue(raw: dict[str, Any]) -> Cue:
         requires_negation=raw.get("requires_negation", False),
         magnitude=raw.get("magnitude", False),
         recipient=tuple(r for r in raw.get("recipient", ()) if r != "counterpart"),
-        recipient_fallback=raw.get("recipient_fallback"),
+        recipient_fallback=_as_tuple(raw.get("recipient_fallback")),
         recipient_inherits_actor=raw.get("recipient_inherits_actor", False),
         unrealized=(unrealized["event"], unrealized.get("mode")) if unrealized else None,
         content=raw.get("content"),
@@ -132,7 +143,14 @@ def _cue(raw: dict[str, Any]) -> Cue:
         enacts=raw.get("enacts", False),
         patient_subject=raw.get("patient_subject", False),
         two_sides=raw.get("two_sides", False),
+        giver=tuple(raw.get("giver", ())),
     )
+
+
+def _as_tuple(value: str | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @functools.cache
@@ -158,6 +176,7 @@ def load() -> Lexicon:
             unnamed_people=frozenset(attribution["unnamed_people"]),
             anonymity=frozenset(attribution["anonymity"]),
             backward=frozenset(attribution["backward"]),
+            spokespeople=frozenset(attribution["spokespeople"]),
         ),
         actors=ActorCues(
             role_sectors=dict(actors["role_sectors"]),
@@ -166,18 +185,26 @@ def load() -> Lexicon:
             pronouns=frozenset(actors["pronouns"]),
             party_nouns=frozenset(actors["party_nouns"]),
             adversary_nouns=frozenset(actors["adversary_nouns"]),
+            home_words=frozenset(actors["home_words"]),
+            state_nouns=frozenset(actors["state_nouns"]),
         ),
         request_modes={lemma: mode for mode, lemmas in raw["request_modes"].items() for lemma in lemmas},
+        request_mode_order=tuple(raw["request_modes"]),
         implicit_state_actor=frozenset(raw["implicit_state_actor"]),
+        implicit_people_actor=frozenset(raw["implicit_people_actor"]),
+        requires_actor=frozenset(raw["requires_actor"]),
+        case_events=frozenset(raw["case_events"]),
         impersonal_success=frozenset(raw["impersonal_success"]),
         between_parties=frozenset(raw["between_parties"]),
         sentence_modes=tuple(
             SentenceMode(m["event"], m["mode"], m["becomes"], frozenset(m["cues"]), m["scope"]) for m in raw["sentence_modes"]
         ),
+        place_modes={event: dict(modes) for event, modes in raw["place_modes"].items() if not event.startswith("_")},
         magnitude_excluded=frozenset(raw["magnitude_excluded"]),
         time_nouns=frozenset(raw["time_nouns"]),
         quantity_words=frozenset(raw["quantity_words"]),
         relative_pronouns=frozenset(raw["relative_pronouns"]),
+        idiom_words=frozenset(raw["idiom_words"]),
         subordinators=frozenset(raw["subordinators"]),
         coordinators=frozenset(raw["coordinators"]),
         since_markers=frozenset(raw["since_markers"]),

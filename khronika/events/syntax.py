@@ -7,7 +7,6 @@ tests also consult every dictionary reading of the form (`morph.readings`).
 
 from __future__ import annotations
 
-import bisect
 import functools
 from dataclasses import dataclass, field
 
@@ -19,12 +18,10 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON", "X"})
 HEAD_POS = frozenset({"NOUN", "PROPN", "PRON", "X"})
 # words that never belong to a participant phrase: relative and demonstrative pronouns
 _STOP_LEMMAS = frozenset({"що", "це", "те", "який", "котрий", "чий"})
-_INFINITIVE_ENDINGS = ("ти", "тися")
-_NAME_TYPES = frozenset({"PERS", "ORG", "LOC"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")", "-"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per word of the article: identity is equality (fast list.index)
 class Word:
     i: int  # index in the article's word list
     start: int
@@ -60,11 +57,8 @@ class Word:
 
     @property
     def is_finite(self) -> bool:
-        if not self.is_verb or self.is_infinitive:
-            return False
-        if self.feat("VerbForm") == "Fin" or self.feat("Tense"):
-            return True
-        return self.feat("VerbForm") != "Conv" and "Fin" in _verb_forms(self.text)
+        # gerunds carry a tense ('вимагаючи': Tense=Pres|VerbForm=Conv) but are not finite
+        return self.is_verb and self.feat("VerbForm") == "Fin"
 
     @property
     def is_infinitive(self) -> bool:
@@ -72,13 +66,11 @@ class Word:
             return False
         if self.feat("VerbForm") == "Conv":
             return False
-        # the tagger confuses infinitives and 3rd-person plurals ('прагнуть'); news infinitives end in -ти(ся)
-        untensed = not (self.feat("Tense") or self.feat("Person") or self.feat("Gender"))
-        return untensed and self.lower.endswith(_INFINITIVE_ENDINGS)
+        return self.feat("VerbForm") == "Inf"
 
     @property
     def is_gerund(self) -> bool:
-        return self.feat("VerbForm") == "Conv" or (self.is_verb and "Conv" in _verb_forms(self.text))
+        return self.feat("VerbForm") == "Conv"
 
     @property
     def is_punct(self) -> bool:
@@ -89,13 +81,6 @@ class Word:
 def _nominal_cases(form: str) -> frozenset[str]:
     return frozenset(
         r.feat("Case") or "" for r in morph.readings(form) if r.upos in NOMINAL_POS
-    ) - {""}
-
-
-@functools.lru_cache(maxsize=100_000)
-def _verb_forms(form: str) -> frozenset[str]:
-    return frozenset(
-        r.feat("VerbForm") or "" for r in morph.readings(form) if r.upos in ("VERB", "AUX")
     ) - {""}
 
 
@@ -181,25 +166,14 @@ class SentenceView:
 
 
 def words_of(analysis: Analysis) -> list[Word]:
-    # a capitalized word inside a named entity is a name, whatever the tagger said ('Умєров' is no verb)
-    named = {(e.start, e.end) for e in analysis.entities if e.type in _NAME_TYPES}
-    inside = sorted(named)
     words: list[Word] = []
     for token in analysis.tokens:
         if token.pos == "SPACE" or not token.text.strip():
             continue
         feats = _feats_of(token.morph)
         lemma = token.lemma.lower().replace("\u2019", "'").replace("\u02bc", "'")
-        pos = token.pos
-        if pos == "VERB" and token.text[:1].isupper() and _within(inside, token.start):
-            pos, lemma = "PROPN", token.text.lower().replace("\u2019", "'").replace("\u02bc", "'")
-        words.append(Word(len(words), token.start, token.end, token.text, lemma, pos, feats))
-    return [_repaired(w, words[w.i + 1] if w.i + 1 < len(words) else None) for w in words]
-
-
-def _within(spans: list[tuple[int, int]], offset: int) -> bool:
-    k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+        words.append(Word(len(words), token.start, token.end, token.text, lemma, token.pos, feats))
+    return words
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -209,16 +183,6 @@ def _parsed_feats(morph_string: str) -> tuple[tuple[str, str], ...]:
 
 def _feats_of(morph_string: str) -> dict[str, str]:
     return dict(_parsed_feats(morph_string))
-
-
-def _repaired(word: Word, following: Word | None) -> Word:
-    """A noun tagged as an adverb before its genitive ('уряд білоруського президента'): read it as the noun."""
-    if word.pos != "ADV" or following is None or following.feat("Case") != "Gen" or following.pos not in ("ADJ", "NOUN", "PROPN"):
-        return word
-    noun = next((r for r in morph.readings(word.text) if r.upos == "NOUN" and r.feat("Case") == "Nom"), None)
-    if noun is None:
-        return word
-    return Word(word.i, word.start, word.end, word.text, noun.lemma.lower(), "NOUN", dict(noun.feats))
 
 
 def sentences_of(analysis: Analysis, words: list[Word], text: str, lexicon: Lexicon) -> list[SentenceView]:
@@ -270,11 +234,11 @@ def _kind_of(piece: list[Word], lexicon: Lexicon) -> tuple[str, Word | None, boo
     body = piece[1:] if coordinated else piece
     if not body:
         return "main", None, coordinated
-    # 'серед яких', 'до якого': a preposition may come before the relative pronoun
-    for word in body[:2]:
+    # 'серед яких', 'до якого', 'через порти якої': a preposition or the noun it owns may come before the pronoun
+    for n, word in enumerate(body[:3]):
         if word.lemma in lexicon.relative_pronouns:
             return "relative", word, coordinated
-        if word.pos != "ADP":
+        if not (word.pos == "ADP" or (n > 0 and word.pos == "NOUN" and body[n - 1].pos in ("ADP", "NOUN"))):
             break
     lead = next((w for w in body[:3] if w.pos not in ("ADV", "PART")), body[0])
     if lead.is_gerund and not lead.is_finite:
@@ -290,17 +254,18 @@ def phrases_of(words: list[Word], lexicon: Lexicon) -> list[Phrase]:
     i = 0
     while i < len(words):
         word = words[i]
-        if word.pos not in NOMINAL_POS or word.lemma in _STOP_LEMMAS:
+        if word.pos not in NOMINAL_POS or word.lemma in _STOP_LEMMAS or word.lower in lexicon.idiom_words:
             i += 1
             continue
         j = i
         head: Word | None = None
         while j < len(words):
             w = words[j]
-            if w.pos not in NOMINAL_POS or w.is_punct or (head is None and w.lemma in _STOP_LEMMAS):
+            if w.pos not in NOMINAL_POS or w.is_punct or (head is None and w.lemma in _STOP_LEMMAS) or w.lower in lexicon.idiom_words:
                 break
             if head is None:
-                if w.pos in HEAD_POS:
+                # 'з О. Лукашенком': an initial stands before the name that heads the phrase
+                if w.pos in HEAD_POS and not (_is_initial(w) and j + 1 < len(words) and words[j + 1].pos in ("PROPN", "X")):
                     head = w
                 j += 1
                 continue
@@ -325,10 +290,22 @@ def phrases_of(words: list[Word], lexicon: Lexicon) -> list[Phrase]:
     return phrases
 
 
+def _is_abbreviation(word: Word) -> bool:
+    return len(word.text) > 1 and word.text.isupper() and word.text.isalpha()
+
+
+def _is_initial(word: Word) -> bool:
+    return len(word.text) == 2 and word.text[0].isupper() and word.text[1] == "."
+
+
 def _continues_after_head(previous: Word, head: Word, w: Word, following: Word | None) -> bool:
     """After the head only a genitive tail ('уряд президента Лукашенка') or a name ('Джон Коул') goes on."""
+    if w.pos == "NUM" and head.pos in ("PROPN", "X"):
+        return False  # 'зустріч двох лідерів', but not 'в Харкові двох агентів': a name takes no counted tail
     if w.feat("Case") == "Gen" and w.pos != "PROPN":
         return True
+    if _is_abbreviation(w) and (_is_abbreviation(previous) or not (following is not None and following.is_verb)):
+        return True  # 'ВМС ЗСУ', 'представників МКЧХ': an indeclinable abbreviation is a genitive tail, not 'ЄС посилив'
     if w.pos in ("PROPN", "X"):
         if w.feat("Case") == "Gen":
             return True

@@ -3,6 +3,8 @@
 blank Ukrainian + our tokenizer -> sentence splitter -> morphology (pymorphy3)
 -> named entities (the model trained on NER-UK, shipped in data/models/ner)
 -> knowledge-base gazetteer over the NER output.
+The NER reads the lemma, POS and morphology set before it, and was trained
+behind the same tokenizer, splitter and morphology (khronika/train/ner.cfg).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ def blank() -> Language:
 
 @functools.cache
 def load() -> Language:
+    """The full language pipeline; built once per process and shared."""
     nlp = blank()
     nlp.add_pipe("khronika_morph")  # registered by importing khronika.language.morph
     if NER_MODEL_DIR.joinpath("config.cfg").is_file():

@@ -9,8 +9,9 @@ run time. The annotation offsets follow through an offset map.
 
 `train(output_dir, seed)` holds out part of the training split for early
 stopping (the test split is only for the figure in the model card), trains a
-small CNN tagger (spaCy tok2vec on NORM/PREFIX/SUFFIX/SHAPE, no vectors) with
-the config `ner.cfg` beside this file, and writes the best model to output_dir.
+small CNN tagger behind khronika's sentence splitter and morphology (hashed
+NORM/LEMMA/PREFIX/SUFFIX/SHAPE/POS/MORPH features, no vectors) with the config
+`ner.cfg` beside this file, and writes the best model to output_dir.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ class ConversionStats:
     entities: int = 0
     aligned: int = 0
     expanded: int = 0  # did not fall on token boundaries; widened to the covering tokens
-    lost: int = 0  # ran past its chunk, or collided with another entity after expanding
+    lost: int = 0  # ran past its chunk or across a sentence end, or collided with another after expanding
     nested_dropped: int = 0
     by_label: Counter[str] = field(default_factory=Counter)
 
@@ -187,13 +188,18 @@ def chunks(text: str, max_chars: int) -> list[tuple[int, int]]:
 
 
 def training_docs(nlp: Language, text: NerUkText, stats: ConversionStats, max_chars: int = 2000) -> list[Doc]:
-    """Training Docs for one text, chunked at line breaks, with the gold entities as doc.ents."""
+    """Training Docs for one text, chunked at line breaks, with the gold entities as doc.ents.
+
+    Sentences are split as at run time; the tagger cannot put an entity across a
+    sentence boundary, so a gold entity that crosses one is counted as lost.
+    """
+    split_sentences = nlp.get_pipe(tokenizer.SENTENCE_SPLITTER_NAME)
     docs = []
     for chunk_start, chunk_end in chunks(text.text, max_chars):
         chunk = text.text[chunk_start:chunk_end]
         if not chunk.strip():
             continue
-        doc = nlp.make_doc(chunk)
+        doc = split_sentences(nlp.make_doc(chunk))
         spans: list[Span] = []
         for entity in text.entities:
             if not chunk_start <= entity.start < chunk_end:
@@ -210,7 +216,8 @@ def training_docs(nlp: Language, text: NerUkText, stats: ConversionStats, max_ch
                 stats.expanded += 1
             else:
                 stats.aligned += 1
-            if any(span.start < s.end and s.start < span.end for s in spans):
+            crosses_sentences = any(t.is_sent_start for t in span[1:])
+            if crosses_sentences or any(span.start < s.end and s.start < span.end for s in spans):
                 stats.lost += 1
                 continue
             spans.append(span)
