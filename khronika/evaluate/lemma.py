@@ -28,7 +28,6 @@ from spacy.tokens import Doc
 
 from khronika.text import for_matching
 
-UD_DIR = "ud-uk-iu"
 SPLIT_FILES = {"dev": "uk_iu-ud-dev.conllu", "test": "uk_iu-ud-test.conllu"}
 
 
@@ -97,10 +96,10 @@ def read_conllu(path: Path) -> list[list[GoldWord]]:
 
 
 def run(data_dir: Path, split: str = "test") -> LemmaReport:
-    """Score khronika_morph and simplemma on the UD Ukrainian-IU `split` file under `data_dir`."""
+    """Score khronika_morph and simplemma on the UD Ukrainian-IU `split` file in `data_dir`."""
     import khronika.language.morph  # noqa: F401  (registers the component)
 
-    path = Path(data_dir) / UD_DIR / SPLIT_FILES[split]
+    path = Path(data_dir) / SPLIT_FILES[split]
     sentences = read_conllu(path)
     nlp = spacy.blank("uk")
     morph = nlp.add_pipe("khronika_morph")

@@ -322,14 +322,14 @@ def readings(form: str) -> tuple[Reading, ...]:
     # guessers subclass it, or wrap a lookup of a part of the word, "сибіга" as "біга")
     guessed = not any(len(p.methods_stack) == 1 and type(p.methods_stack[0][0]) is DictionaryAnalyzer for p in parses)
     seen: dict[tuple[str, str, tuple[tuple[str, str], ...]], Reading] = {}
-    # a capitalised word the dictionary lacks is a name far more often than a verb or adjective
-    # ("Сибіга наголосив": no verb "сибігати")
+    # a capitalised word the dictionary lacks is a name far more often than a verb or adverb
+    # ("Сибіга наголосив": no verb "сибігати"); adjectives from names stay ("Сурської площі")
     unknown_name = guessed and form[:1].isupper()
     for parse in parses:
         reading = _reading_of(parse, guessed)
         if lex.rare_readings.get(lower) == reading.upos:
             reading = replace(reading, prior=reading.prior - RARE_READING_PENALTY)
-        if unknown_name and reading.upos not in ("NOUN", "PROPN"):
+        if unknown_name and reading.upos in ("VERB", "AUX", "ADV"):
             reading = replace(reading, prior=reading.prior - UNKNOWN_NAME_PENALTY)
         key = (reading.lemma, reading.upos, reading.feats)
         if key not in seen or seen[key].prior < reading.prior:
