@@ -15,8 +15,10 @@ from khronika.text import article_id
 from khronika import values
 
 PUBLISHED = date(2025, 6, 12)  # a Thursday
-# measured on the development gold set: F1 0.83 (40 articles); the floor leaves room for the set still growing
-DEV_F1_FLOOR = 0.75
+# measured on the development gold set (52 articles): F1 0.863, recipient 0.829, reporter 0.943;
+# the floors leave room for the set still growing and for a retrained NER model
+DEV_F1_FLOOR = 0.82
+DEV_ARGUMENT_FLOORS = {"recipient": 0.78, "reporter": 0.88}
 
 
 def events_of(text: str, published: date = PUBLISHED) -> list[Event]:
@@ -49,7 +51,12 @@ def test_development_gold_set_f1() -> None:
     gold = sorted(DEV_GOLD_DIR.glob("*.gold.json"))
     if not gold:
         pytest.skip("no development gold files")
-    assert run(gold).f1 >= DEV_F1_FLOOR
+    report = run(gold)
+    assert report.f1 >= DEV_F1_FLOOR
+    counts = report.argument_counts()
+    for argument, floor in DEV_ARGUMENT_FLOORS.items():
+        correct, total = counts[argument]
+        assert correct / total >= floor, (argument, correct, total)
 
 
 # -- status ---------------------------------------------------------------------------

@@ -55,6 +55,8 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
         and p.can_be_case("Nom")
         and _agrees(p, predicate)
     ]
+    # 'він сам подав': a determiner alone ('сам', 'усі') only stands for the subject when nothing else does
+    candidates = [p for p in candidates if p.head.pos != "DET"] or candidates
     if candidates:
         return candidates[-1]
     before = view.clauses[clause.index - 1] if clause.index > 0 else None
@@ -72,12 +74,16 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
         and before.words[0].pos != "ADP"
         and not any(w.is_verb for w in before.words)
     ):
-        # 'Швеція, за даними газети X, обговорює ...': a name stands alone before an inserted phrase
+        # 'Швеція, за даними газети X, обговорює ...', 'Посольство Росії, своєю чергою, висловило ...':
+        # the subject stands alone before an inserted phrase
         alone = next(
             (
                 p
                 for p in before.phrases
-                if p.prep is None and p.head.pos in ("PROPN", "X") and p.head.feat("Case") in ("Nom", None) and _agrees(p, predicate)
+                if p.prep is None
+                and (p.head.pos in ("PROPN", "X") or p.head.lemma in lexicon.actors.role_sectors)
+                and p.head.feat("Case") in ("Nom", None)
+                and _agrees(p, predicate)
             ),
             None,
         )
@@ -192,11 +198,14 @@ def recipient_phrases(view: SentenceView, clause: Clause, trigger: Word, cue: Cu
     return found
 
 
-def recipients_of(actors: ActorResolver, phrases: list[Phrase]) -> list[Actor]:
+def recipients_of(actors: ActorResolver, phrases: list[Phrase], exclude: frozenset[str] = frozenset()) -> list[Actor]:
+    """The first phrase that names somebody, without the excluded (the actor's own). A place of the actor's
+    own is passed over ('запросив Зеленського до Парижа' -> Зеленський); an object of its own ends the search."""
     for phrase in phrases:
         resolved = actors.resolve_group(phrase)
-        if resolved:
-            return resolved
+        kept = [a for a in resolved if not (a.code and a.code in exclude)]
+        if kept or (resolved and phrase.prep is None):
+            return kept
     return []
 
 

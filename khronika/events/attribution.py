@@ -61,7 +61,9 @@ def attribute_sentence(
 def _reporting_subject(view: SentenceView, clause: Clause, verb: Word, actors: ActorResolver, lexicon: Lexicon) -> Phrase | None:
     """The subject of a reporting verb: before it, or right after it ('пише Reuters', 'повідомив у вівторок
     Офіс ...'), or 'у штабі', or a subject standing alone before an inserted clause ('Джерела X, знайомі з ..., кажуть')."""
-    before = [p for p in clause.phrases if p.last < verb.i and p.prep is None and p.can_be_case("Nom")]
+    # 'X назвав ... і зауважив': coordinated verbs share the subject before the first of them
+    first_verb = next((w for w in clause.words if w.is_finite and w.i <= verb.i), verb)
+    before = [p for p in clause.phrases if p.last < first_verb.i and p.prep is None and p.can_be_case("Nom")]
     # time phrases between the verb and its subject are skipped: 'повідомив у вівторок Офіс генпрокурора'
     after = [p for p in clause.phrases if p.first > verb.i and p.head.lemma not in lexicon.time_nouns]
     if after and after[0].prep is None and after[0].can_be_case("Nom") and after[0].first - verb.i <= 4:
@@ -80,8 +82,16 @@ def _reporting_subject(view: SentenceView, clause: Clause, verb: Word, actors: A
     if located:
         return located[0]
     # 'Джерела Reuters, знайомі з ..., кажуть': the subject stands alone in a clause with no verb before
+    if verb.is_gerund:
+        # 'Речник Єврокомісії назвав ..., додавши, що ...': a gerund speaks with the subject of its main verb
+        for earlier in reversed(view.clauses[: clause.index]):
+            main_verb = next((w for w in earlier.words if w.is_finite), None)
+            if main_verb is not None:
+                subjects = [p for p in earlier.phrases if p.last < main_verb.i and p.prep is None and p.can_be_case("Nom")]
+                return subjects[-1] if subjects else None
+        return None
     if not verb.is_finite:
-        return None  # 'додавши': a gerund speaks with the subject of its main verb
+        return None
     for earlier in reversed(view.clauses[max(0, clause.index - 2) : clause.index]):
         if not any(w.is_verb for w in earlier.words):
             alone = [p for p in earlier.phrases if p.prep is None and p.head.pos in ("NOUN", "PROPN", "X") and p.can_be_case("Nom")]

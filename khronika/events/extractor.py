@@ -325,6 +325,8 @@ def _event(
     )
     if status == statuses.OCCURRED and word.lemma in lexicon.status.lasting:
         status = statuses.ONGOING  # a hunger strike declared goes on
+    if cue.ahead and status in (statuses.OCCURRED, statuses.ONGOING):
+        status = statuses.PLANNED  # the visit an invitation proposes
     subject = _subject(view, trigger, predicate, lexicon)
     spokesperson = spokesperson_attribution(subject, context.actors, values.quantities, lexicon) if subject is not None else None
     if _is_empty(attribution) and spokesperson is not None:
@@ -452,11 +454,7 @@ def _recipients(
     actors, lexicon, clause, cue, word = context.actors, context.lexicon, trigger.clause, trigger.cue, trigger.word
     actor_codes = {a.code for a in actor_list if a.code}
     phrases = recipient_phrases(view, clause, word, cue, subject, lexicon)
-    recipient_list = [
-        r
-        for r in recipients_of(actors, phrases)
-        if not (r.code and r.code in actor_codes and not cue.recipient_inherits_actor)
-    ]
+    recipient_list = recipients_of(actors, phrases, exclude=frozenset() if cue.recipient_inherits_actor else frozenset(actor_codes))
     if not recipient_list and cue.event in _CONTENT_TAKERS:
         # 'вимагала, щоб українські війська відійшли': who is to act is addressed, of any country
         addressed = recipients_of(actors, content_subjects(view, clause, lexicon))
@@ -473,7 +471,7 @@ def _recipients(
                 # the same people as the last step of the case, nobody else ('їм', 'обом', 'чоловіка')
                 recipient_list = [r for r in case.recipient if r.code and r.code not in actor_codes]
                 break
-        if fallback == "counterpart" and not joint:
+        elif fallback == "counterpart" and not joint:
             counterpart = _counterpart(context, word, actor_codes, participants)
             recipient_list = [counterpart] if counterpart is not None else []
         elif fallback == "previous":

@@ -36,6 +36,7 @@ class Cue:
     enacts: bool = False  # 'підписав указ про помилування': the document's event is the record
     patient_subject: bool = False  # 'тисячі перебувають у полоні': the subject suffers it; the agent is implicit
     two_sides: bool = False  # talks need two parties or a partner: 'Швеція обговорює' alone is no CONSULT
+    ahead: bool = False  # 'запросив до Парижа': the event the cue proposes is planned
     giver: tuple[str, ...] = ()  # 'Україна отримала від ЄС': the subject receives; the actor is in these roles
 
 
@@ -144,6 +145,7 @@ def _cue(raw: dict[str, Any]) -> Cue:
         patient_subject=raw.get("patient_subject", False),
         two_sides=raw.get("two_sides", False),
         giver=tuple(raw.get("giver", ())),
+        ahead=raw.get("ahead", False),
     )
 
 
