@@ -26,6 +26,7 @@ def test_pipeline_has_ner_from_the_shipped_model():
     assert (NER_MODEL_DIR / "MODEL_CARD.md").is_file()
     names = load().pipe_names
     assert names.index("khronika_morph") < names.index("ner")
+    assert ner_model().meta["license"].startswith("CC BY-NC-SA 4.0")
 
 
 def test_tags_people_and_countries():

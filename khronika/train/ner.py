@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
@@ -281,7 +282,15 @@ def train(
 
 
 def _describe(model_dir: Path, seed: int, stats: ConversionStats, seconds: float) -> None:
-    """Name, licence and provenance in the model's meta.json (the model card says more)."""
+    """Name, licence and provenance in the model's meta.json (the model card says more).
+
+    The corpus paths of the run pointed into a temporary folder; the shipped config
+    says null instead, like ner.cfg.
+    """
+    config_path = model_dir / "config.cfg"
+    config = spacy.util.load_config(config_path)
+    config["paths"].update(train=None, dev=None)
+    config.to_disk(config_path)
     meta_path = model_dir / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(
