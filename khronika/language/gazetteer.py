@@ -43,7 +43,7 @@ COMPONENT_NAME = "khronika_gazetteer"
 NESTED_KEY = "khronika_nested"
 # NER labels the knowledge base may correct; DATE, JOB, QUANT... are never touched
 NAME_LABELS = frozenset({"PERS", "ORG", "LOC", "MISC"})
-KB_LABELS = frozenset({"PERS", "ORG", "LOC"})
+KB_LABELS = frozenset({"PERS", "ORG", "LOC", "MISC"})
 _METONYM_LABELS = frozenset({"LOC", "ORG"})
 SHORT_WORD_LENGTH = 3
 # pymorphy3 grammemes of readings that are names, not common words

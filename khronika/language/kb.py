@@ -103,6 +103,7 @@ class KnowledgeBase:
                         if entry not in self._by_surname[key]:
                             self._by_surname[key].append(entry)
         self._fuzzy_keys = [k for k in self._by_key if len(k) >= FUZZY_MIN_LENGTH]
+        self._answers: dict[str, KBEntry | None] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -116,6 +117,12 @@ class KnowledgeBase:
         return self.lookup_key(name_key(split_words(name))) or self.lookup(_lemmas_of(name))
 
     def lookup_key(self, key: str) -> KBEntry | None:
+        # Misses cost a fuzzy scan of every key, and the same names recur: remember answers.
+        if key not in self._answers:
+            self._answers[key] = self._find(key)
+        return self._answers[key]
+
+    def _find(self, key: str) -> KBEntry | None:
         if not key:
             return None
         if key in self._by_key:

@@ -24,6 +24,7 @@ For every span in `doc.ents`:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -63,9 +64,20 @@ def _match_case(original: str, word: str) -> str:
     return word[:1].upper() + word[1:] if original[:1].isupper() else word
 
 
+@functools.lru_cache(maxsize=65536)
+def _parses(form: str) -> tuple:
+    """pymorphy3's parses of a word form; names recur in every article, so they are cached."""
+    return tuple(analyzer().parse(form))
+
+
+@functools.lru_cache(maxsize=65536)
+def _inflect(parse, grammemes: frozenset[str]):  # noqa: ANN001, ANN202 - pymorphy3's Parse in and out
+    return parse.inflect(set(grammemes))
+
+
 def _inflected(form: str, grammemes: set[str], want_lemma: str | None, case: str | None, gender: str | None = None) -> str | None:
     """`form` put into `grammemes` through the pymorphy3 parse that fits the token best."""
-    parses = analyzer().parse(form.lower())
+    parses = _parses(form.lower())
     if not parses:
         return None
 
@@ -82,7 +94,7 @@ def _inflected(form: str, grammemes: set[str], want_lemma: str | None, case: str
     wanted = set(grammemes)
     if best.tag.number == "plur" or "Pltm" in best.tag.grammemes:
         wanted.add("plur")
-    inflected = best.inflect(wanted)
+    inflected = _inflect(best, frozenset(wanted))
     return inflected.word if inflected else None
 
 
@@ -97,7 +109,7 @@ def _person_gender(tokens: list[Token]) -> str | None:
     for token in tokens:
         if not token.is_alpha:
             continue
-        parses = [p for p in analyzer().parse(token.text.lower()) if p.tag.gender]
+        parses = [p for p in _parses(token.text.lower()) if p.tag.gender]
         named = [p for p in parses if _NAME_GRAMMEMES & p.tag.grammemes] or parses
         genders = {str(p.tag.gender) for p in named}
         if genders:
@@ -108,7 +120,7 @@ def _person_gender(tokens: list[Token]) -> str | None:
 
 
 def _person_word(token: Token, gender: str | None) -> str:
-    parses = analyzer().parse(token.text.lower())
+    parses = _parses(token.text.lower())
     fitting = [p for p in parses if (gender is None or p.tag.gender == gender) and p.tag.POS in ("NOUN", "ADJF")]
     named = [p for p in fitting if _NAME_GRAMMEMES & p.tag.grammemes] or fitting
     if not named or "Fixd" in named[0].tag.grammemes:  # indeclinable: "Каллас", "Мирошниченко" (feminine)
@@ -116,7 +128,7 @@ def _person_word(token: Token, gender: str | None) -> str:
     case = _token_case(token)
     best = max(named, key=lambda p: (p.tag.case == case, p.tag.number != "plur"))
     wanted = {"nomn"} | ({gender} if gender and best.tag.POS == "ADJF" else set())
-    nominative = best.inflect(wanted | ({"sing"} if best.tag.number == "plur" else set())) or best.inflect(wanted)
+    nominative = _inflect(best, frozenset(wanted | ({"sing"} if best.tag.number == "plur" else set()))) or _inflect(best, frozenset(wanted))
     return _match_case(token.text, nominative.word if nominative else token.text)
 
 
@@ -151,7 +163,7 @@ def phrase_name(span: Span, text: str) -> str:
     head_word = _inflected(head.text, {"nomn"}, head.lemma_, head_case)
     if head_word:
         replaced[head.i] = _match_case(head.text, head_word)
-    gender = analyzer().parse(head_word or head.text)[0].tag.gender if head_word else None
+    gender = _parses(head_word or head.text)[0].tag.gender if head_word else None
     for token in span:
         if token.i >= head.i:
             break
