@@ -132,6 +132,54 @@ def test_money_and_percentages(text: str, span: str, value: float, unit: str) ->
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "qualifier", "counted"),
+    [
+        ("Суд засудив активіста до семи років колонії.", "семи", 7, 7, "exact", "рік"),
+        ("Обвинуваченим загрожує до десяти років ув'язнення.", "до десяти", None, 10, "at_most", "рік"),
+        ("Місія отримала доступ лише до кількох сотень полонених.", "кількох сотень", 200, 999, "vague", "полонений"),
+        ("Сторони обміняються по тисячі полонених.", "тисячі", 1000, 1000, "exact", "полонений"),
+        ("Посадовці кілька разів переносили зустріч.", "кілька", 2, 9, "vague", "раз"),
+        ("Під обстрілом загинула одна жінка.", "одна", 1, 1, "exact", "жінка"),
+        ("Поліція перевірила щонайменше у дев'яти квартирах.", "щонайменше у дев'яти", 9, None, "at_least", "квартира"),
+        ("Затримали 40 людей, з них понад десять — студенти.", "понад десять", 11, None, "more_than", "студент"),
+        ("Росія передала двадцять трьох тяжкопоранених бійців.", "двадцять трьох", 23, 23, "exact", "боєць"),
+    ],
+)
+def test_terms_vague_bounds_and_harder_counted_nouns(
+    text: str, span: str, low: int | None, high: int | None, qualifier: str, counted: str
+) -> None:
+    found = [q for q in values_of(text).quantities if q.text == span]
+    assert len(found) == 1, values_of(text).quantities
+    assert (found[0].min, found[0].max, found[0].qualifier, found[0].counted) == (low, high, qualifier, counted)
+
+
+def test_a_bare_count_takes_the_noun_counted_before() -> None:
+    text = "Додому повернулися 120 військових. Щонайменше десятеро з них потребують лікування."
+    assert [(q.text, q.counted) for q in values_of(text).quantities] == [
+        ("120", "військовий"),
+        ("Щонайменше десятеро", "військовий"),
+    ]
+
+
+def test_the_count_of_a_duration_is_a_quantity_too() -> None:
+    values = values_of("Уряд пообіцяв протягом трьох місяців провести аудит.")
+    assert [d.text for d in values.dates] == ["протягом трьох місяців"]
+    assert [(q.text, q.counted) for q in values.quantities] == [("трьох", "місяць")]
+
+
+def test_after_an_event_is_not_after_publication() -> None:
+    values = values_of("Удар стався через кілька днів після того, як переговори зірвалися.")
+    assert values.dates == []
+    assert [(q.text, q.counted) for q in values.quantities] == [("кілька", "день")]
+
+
+def test_both_and_times_are_counts_only_with_a_noun() -> None:
+    assert values_of("Обом повідомили про підозру, а полонених звільнили з обох сторін.").quantities == []
+    assert [q.counted for q in values_of("Обидва пілоти вижили.").quantities] == ["пілот"]
+    assert values_of("Ціни зросли у 2 рази.").quantities == []
+
+
 def test_counted_group_and_its_nationality() -> None:
     by_text = {q.text: q for q in values_of("Звільнили 31 українця і 7 литовських журналістів.").quantities}
     assert (by_text["31"].counted, by_text["31"].nationality) == ("українець", "UKR")
@@ -170,7 +218,8 @@ def test_works_on_a_blank_pipeline_through_pymorphy3() -> None:
     doc = spacy.blank("uk")(for_matching(text))
     tokens = [Token(t.idx, t.idx + len(t), text[t.idx : t.idx + len(t)], "", "", "") for t in doc]
     values = extract(Analysis(doc, [], tokens, []), NOVEMBER)
-    assert [(q.text, q.counted) for q in values.quantities] == [("12", "в'язень"), ("20", None)]
+    # "ще 20" has no noun of its own: it counts what the sentence's last count counted
+    assert [(q.text, q.counted) for q in values.quantities] == [("12", "в'язень"), ("20", "в'язень")]
     assert [(d.text, d.date_start) for d in values.dates] == [
         ("Минулого тижня", date(2025, 11, 17)),
         ("у вересні", date(2025, 9, 1)),
@@ -212,6 +261,22 @@ def test_works_on_a_blank_pipeline_through_pymorphy3() -> None:
         ("Наприкінці 2024 року президент підписав указ.", "Наприкінці 2024 року", "2024-10-01", "2024-12-31", "vague"),
         ("Три дні тому президент підписав указ.", "Три дні тому", "2025-11-23", "2025-11-23", "day"),
         ("Через два тижні президент підпише указ.", "Через два тижні", "2025-12-08", "2025-12-14", "week"),
+        ("Дрони атакували місто в ніч на неділю.", "в ніч на неділю", "2025-11-22", "2025-11-23", "days"),
+        ("Вибухи пролунали в ніч проти вівторка.", "в ніч проти вівторка", "2025-11-24", "2025-11-25", "days"),
+        ("Сторони ведуть перемовини з 2023 року.", "з 2023 року", "2023-01-01", "2025-11-26", "vague"),
+        ("Активісти мітингують від жовтня.", "від жовтня", "2025-10-01", "2025-11-26", "vague"),
+        ("Блокада триває з весни 2024 року.", "з весни 2024 року", "2024-03-01", "2025-11-26", "vague"),
+        ("Страйк триває від кінця вересня.", "від кінця вересня", "2025-09-21", "2025-11-26", "vague"),
+        ("Рішення ухвалять до кінця січня.", "до кінця січня", "2025-11-26", "2026-01-31", "vague"),
+        ("Нові системи можуть надійти до кінця зими.", "до кінця зими", "2025-11-26", "2026-02-28", "vague"),
+        ("На початку тижня делегація прибула до Варшави.", "На початку тижня", "2025-11-24", "2025-11-26", "days"),
+        ("Учасників торішніх акцій затримали.", "торішніх", "2024-01-01", "2024-12-31", "year"),
+        ("Заборона діятиме з наступного року.", "з наступного року", "2026-01-01", "2026-12-31", "vague"),
+        ("Втрати лише за жовтень зросли.", "за жовтень", "2025-10-01", "2025-10-31", "month"),
+        ("Опозиціонера затримали торік навесні.", "торік навесні", "2024-03-01", "2024-05-31", "season"),
+        ("Обміни тривають від початку повномасштабного вторгнення.", "від початку повномасштабного вторгнення", "2022-02-24", "2025-11-26", "vague"),
+        ("Асамблея зібралася у третю річницю повномасштабного вторгнення.", "у третю річницю повномасштабного вторгнення", "2025-02-24", "2025-02-24", "day"),
+        ("Вантажівки стоять на кордоні ще з осені минулого року.", "з осені минулого року", "2024-09-01", "2025-11-26", "vague"),
     ],
 )
 def test_date_forms(text: str, span: str, start: str, end: str, precision: str) -> None:
@@ -235,6 +300,41 @@ def test_date_forms(text: str, span: str, start: str, end: str, precision: str) 
 )
 def test_partial_dates_follow_the_tense_of_their_clause(text: str, start: str) -> None:
     assert only_date(text).date_start == date.fromisoformat(start)
+
+
+def test_anaphoric_dates_take_the_day_mentioned_before() -> None:
+    text = (
+        "У понеділок посол вручив ноту. Того ж дня міністр скликав нараду. Наступного дня уряд"
+        " ухвалив постанову. Того ж тижня парламент проголосував за закон."
+    )
+    found = [(d.text, d.date_start, d.date_end) for d in values_of(text).dates]
+    assert found == [
+        ("У понеділок", date(2025, 11, 24), date(2025, 11, 24)),
+        ("Того ж дня", date(2025, 11, 24), date(2025, 11, 24)),
+        ("Наступного дня", date(2025, 11, 25), date(2025, 11, 25)),
+        ("Того ж тижня", date(2025, 11, 24), date(2025, 11, 30)),
+    ]
+    assert values_of("Того ж дня міністр скликав нараду.").dates == []  # nothing to refer to
+    eve = values_of("У вівторок прем'єр подав у відставку. Напередодні студенти перекрили міст.").dates
+    assert [(d.text, d.date_start) for d in eve] == [
+        ("У вівторок", date(2025, 11, 25)),
+        ("Напередодні", date(2025, 11, 24)),
+    ]
+    # the eve of a named event is not the day before the date mentioned
+    assert [d.text for d in values_of("У вівторок поліція провела обшуки напередодні виборів.").dates] == ["У вівторок"]
+    # a time of day alone is on the day mentioned before; right after a date it only narrows it
+    evening = values_of("У суботу сторони погодили перемир'я. Увечері його порушили. У неділю ввечері знову стріляли.").dates
+    assert [(d.text, d.date_start) for d in evening] == [
+        ("У суботу", date(2025, 11, 22)),
+        ("Увечері", date(2025, 11, 22)),
+        ("У неділю", date(2025, 11, 23)),
+    ]
+
+
+def test_plans_and_infinitives_point_forward() -> None:
+    assert only_date("Сторони домовилися провести обмін у лютому.").date_start == date(2026, 2, 1)
+    assert only_date("Наступну зустріч запланували на початку березня.").date_start == date(2026, 3, 1)
+    assert only_date("У лютому сторони провели обмін.").date_start == date(2025, 2, 1)
 
 
 def test_to_date_is_not_a_date() -> None:

@@ -4,7 +4,8 @@
     values.quantities  # [Quantity]: "понад 1 000 в'язнів" -> min 1001, counted в'язень
     values.dates       # [DateExpr]: "у вересні" (past tense, November article) -> this September
 
-Dates are found first; numbers inside a date ("26 листопада 2025") are not counts.
+Dates are found first; numbers inside a date ("26 листопада 2025") are not counts,
+but the count of a duration is ("протягом двох тижнів": a date and 2 тижні).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date
 
 from khronika.language import Analysis
 from khronika.model import DateExpr, Quantity
-from khronika.values.dates import find_dates
+from khronika.values.dates import find_dates, is_duration
 from khronika.values.grammar import Morphology, scan
 from khronika.values.quantities import find_quantities
 
@@ -45,5 +46,7 @@ def extract(analysis: Analysis, published: date) -> Values:
     original = _original_text(analysis)
     morphology = Morphology(analysis.doc)
     dates = find_dates(text, original, morphology, published)
-    quantities = find_quantities(text, original, scan(text), morphology, [(d.start, d.end) for d in dates])
+    # numbers inside dates are not counts, except the count of a duration ("протягом двох тижнів")
+    masked = [(d.start, d.end) for d in dates if not is_duration(d)]
+    quantities = find_quantities(text, original, scan(text), morphology, masked)
     return Values(quantities=quantities, dates=dates)

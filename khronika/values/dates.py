@@ -104,6 +104,8 @@ class _Found:
 class _Context:
     published: date
     tense: Callable[[], str | None]  # the clause's tense, computed only when asked
+    antecedent: DateExpr | None = None  # the date found last before this one
+    genitive_follows: Callable[[], bool] = lambda: False  # a genitive noun or adjective right after the match
 
 
 Handler = Callable[[re.Match[str], _Context], _Found | None]
@@ -131,6 +133,13 @@ class _Vocabulary:
         self.day_words: dict[str, int] = raw["day_words"]
         self.unit_of = {form: unit for unit, forms in raw["units"].items() for form in forms}
         self.part_of = {" ".join(p.split()): part for part in lexicon.period_parts() for p in part.phrases}
+        part_by_name = {part.name: part for part in lexicon.period_parts()}
+        self.part_of.update({noun: part_by_name[name] for noun, name in raw["part_nouns"].items()})
+        self.same_unit_of: dict[str, str] = raw["same_units"]
+        self.shift_of: dict[str, int] = raw["anaphoric_shifts"]
+        self.since_words = frozenset(raw["since_words"])
+        self.named_day = {name: date.fromisoformat(day) for name, day in raw["named_dates"].items()}
+        self.ordinal_of: dict[str, int] = raw["anniversary_ordinals"]
         self.reach: dict[str, int] = raw["vague_reach"]
         self.lately: dict[str, int] = raw["lately"]
         self.always_forward = frozenset(raw["always_forward"])
@@ -163,6 +172,14 @@ class _Vocabulary:
         self.UNTIL_END = _alternation(raw["until_end_words"])
         self.SINCE_START = _alternation(raw["since_start_words"])
         self.WEEKEND = _alternation(raw["weekend_words"])
+        self.SAME = _alternation(raw["same_words"])
+        self.SAME_UNITS = _alternation(self.same_unit_of)
+        self.SHIFTS = _alternation(self.shift_of)
+        self.NIGHT = _alternation(raw["night_words"])
+        self.LAST_YEAR_ADJ = _alternation(raw["last_year_adjectives"])
+        self.NAMED = _alternation(self.named_day)
+        self.ORDINALS = _alternation(self.ordinal_of)
+        self.ANNIVERSARY = _alternation(raw["anniversary_words"])
         self.YEAR_WORD = _alternation(raw["year_words"])
         self.YEARS_WORD = _alternation(raw["years_words"])
         # at most three digits: "протягом 2015 року" is a year, not 2015 years
@@ -272,19 +289,31 @@ def _period_part(m: re.Match[str], ctx: _Context) -> _Found:
     if m["unit"] == "тижня":
         monday = _period(published, "week", offset)[0]
         first, last = part.weekdays
-        return _Found((monday + timedelta(days=first), monday + timedelta(days=last)), "vague")
+        return _Found((monday + timedelta(days=first), monday + timedelta(days=last)), "days")
     year = int(m["year"]) if m["year"] else published.year + offset
     first_month, last_month = part.months
     return _Found((date(year, first_month, 1), _month_interval(year, last_month)[1]), "vague")
 
 
 def _to_period_edge(m: re.Match[str], ctx: _Context) -> _Found:
-    """до кінця року (publication .. its end), з початку місяця (its start .. publication)."""
+    """до кінця року (publication .. its end), з початку місяця (its start .. publication);
+    a named month or season is the one still open ("до кінця жовтня") or begun ("з початку весни")."""
     v = _vocabulary()
     published = ctx.published
-    offset = v.deictic[m["deictic"]] if m["deictic"] else 0
-    period = _period(published, v.unit_of[m["unit"]], offset)
-    if m["edge"].startswith("до"):
+    until = m["edge"].startswith("до")
+    tense = "future" if until else "past"
+    groups = m.groupdict()
+    if groups.get("m"):
+        year, month = _month_in_context(v.month_of[m["m"]], m, v, _Context(published, lambda: tense))
+        period = _month_interval(year, month)
+    elif groups.get("season"):
+        season = v.season_of[m["season"]]
+        years = range(published.year - 2, published.year + 2)
+        period = pick([_season_interval(season, y) for y in years], tense, published)
+    else:
+        offset = v.deictic[m["deictic"]] if m["deictic"] else 0
+        period = _period(published, v.unit_of[m["unit"]], offset)
+    if until:
         return _Found((min(published, period[1]), period[1]), "vague")
     return _Found((period[0], max(published, period[0])), "vague")
 
@@ -314,8 +343,9 @@ def _season(m: re.Match[str], ctx: _Context) -> _Found:
     v = _vocabulary()
     season = v.season_of[m["season"]]
     published = ctx.published
-    if m.groupdict().get("year"):
-        start_year = int(m["year"]) - (1 if season.first_month == 12 else 0)
+    year = _year_of(m, v, published)
+    if year is not None:
+        start_year = year - (1 if season.first_month == 12 else 0)
         return _Found(_season_interval(season, start_year), "season")
     candidates = [_season_interval(season, y) for y in range(published.year - 2, published.year + 2)]
     offset = v.deictic.get(m.groupdict().get("deictic") or "")
@@ -329,6 +359,13 @@ def _season(m: re.Match[str], ctx: _Context) -> _Found:
     else:
         interval = pick(candidates, ctx.tense(), published)
     return _Found(interval, "season")
+
+
+def _season_of_year_word(m: re.Match[str], ctx: _Context) -> _Found:
+    """торік навесні / влітку цьогоріч: the season of last (this) year."""
+    season = _vocabulary().season_of[m["season"] or m["season2"]]
+    year = ctx.published.year - (1 if (m["word"] or m["word2"]) == "торік" else 0)
+    return _Found(_season_interval(season, year - (1 if season.first_month == 12 else 0)), "season")
 
 
 def _weekday(m: re.Match[str], ctx: _Context) -> _Found:
@@ -441,7 +478,7 @@ def _deictic_period(m: re.Match[str], ctx: _Context) -> _Found:
     v = _vocabulary()
     deictic = groups["deictic"] or groups["deictic_loc"]
     unit_form = groups["unit"] or groups["unit_loc"]
-    offset = v.deictic[deictic] if deictic else (-1 if groups["word"] == "торік" else 0)
+    offset = v.deictic[deictic] if deictic else (0 if groups["word"] == "цьогоріч" else -1)
     unit = v.unit_of[unit_form] if unit_form else "year"
     return _Found(_period(ctx.published, unit, offset), unit)
 
@@ -463,6 +500,90 @@ def _weekend(m: re.Match[str], ctx: _Context) -> _Found:
     return _Found((saturday, saturday + timedelta(days=1)), "days")
 
 
+def _same_as_before(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """того ж дня / того ж тижня: the day (week, month, year) of the date before."""
+    if ctx.antecedent is None:
+        return None
+    day = ctx.antecedent.date_end
+    unit = _vocabulary().same_unit_of[m["unit"]]
+    if unit == "day":
+        return _Found((day, day), "day")
+    return _Found(_period(day, unit, 0), unit)
+
+
+def _time_of_day(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """увечері, вранці standing alone: on the day mentioned before; right after a date
+    ("в середу ввечері") it only narrows that date and is not one of its own."""
+    if ctx.antecedent is None or not m.string[ctx.antecedent.end : m.start()].strip():
+        return None
+    return _Found((ctx.antecedent.date_end, ctx.antecedent.date_end), "day")
+
+
+def _shifted_from_before(m: re.Match[str], ctx: _Context) -> _Found | None:
+    """наступного дня / напередодні: a day after or before the date before."""
+    word = " ".join(m["shift"].split())
+    shift = _vocabulary().shift_of[word]
+    if ctx.antecedent is None:
+        return None
+    if shift < 0 and ctx.genitive_follows():
+        return None  # "напередодні (парламентських) виборів": the eve of a named event
+    day = (ctx.antecedent.date_start if shift < 0 else ctx.antecedent.date_end) + timedelta(days=shift)
+    return _Found((day, day), "day")
+
+
+def _named(m: re.Match[str], ctx: _Context) -> _Found:
+    """від початку повномасштабного вторгнення (since, vague); у третю річницю ... (that day)."""
+    v = _vocabulary()
+    day = v.named_day[" ".join(m["named"].split())]
+    if m["ordinal"]:
+        years = v.ordinal_of[m["ordinal"]]
+        day = day.replace(year=day.year + years)
+        return _Found((day, day), "day")
+    return _Found((day, max(day, ctx.published)), "vague")
+
+
+def _night(m: re.Match[str], ctx: _Context) -> _Found:
+    """в ніч на суботу: from Friday to Saturday, the Saturday chosen by tense."""
+    weekday = _vocabulary().weekday_of[m["wd"]]
+    near = [ctx.published + timedelta(days=k) for k in range(-7, 8)]
+    day = pick([(d, d) for d in near if d.weekday() == weekday], ctx.tense(), ctx.published)[0]
+    return _Found((day - timedelta(days=1), day), "days")
+
+
+_SINCE_RE = re.compile(r"(?<![\w'])(?P<word>[^\W\d_]+)\s+$")
+_RANGE_END_RE = re.compile(r"\s*(?:[–—-]|(?:до|по)\s)")
+
+
+def _since_start(text: str, start: int, end: int) -> int | None:
+    """Where "з" / "від" before text[start:end] begins ("з 2022 року", "від кінця листопада"),
+    or None; not for ranges ("з 2022 до 2024 року"). ("до 31 грудня" stays a day: the dev
+    gold keeps deadlines as the date itself; only "до кінця ..." is a vague span.)"""
+    before = _SINCE_RE.search(text, max(0, start - 6), start)
+    if before is None or before["word"] not in _vocabulary().since_words or _RANGE_END_RE.match(text, end):
+        return None
+    return before.start()
+
+
+def _since_interval(found: _Found, published: date) -> _Found | None:
+    """Since a period begun: its start .. publication; since one to come ("з наступного року"): that period."""
+    first, last = found.interval
+    if found.precision == "vague":
+        return None
+    return _Found((first, published) if first <= published else (first, last), "vague")
+
+
+def _since_period(m: re.Match[str], ctx: _Context) -> _Found:
+    """з листопада, від весни 2022 року: a month or season that is over or under way (read as past)."""
+    v = _vocabulary()
+    if m["m"]:
+        year, month = _month_in_context(v.month_of[m["m"]], m, v, ctx)
+        return _Found(_month_interval(year, month), "month")
+    season = v.season_of[m["season"]]
+    year = _year_of(m, v, ctx.published)
+    years = [year] if year else range(ctx.published.year - 2, ctx.published.year + 2)
+    return _Found(pick([_season_interval(season, y) for y in years], "past", ctx.published), "season")
+
+
 @functools.cache
 def _patterns() -> list[tuple[re.Pattern[str], Handler]]:
     v = _vocabulary()
@@ -481,15 +602,24 @@ def _patterns() -> list[tuple[re.Pattern[str], Handler]]:
         (rf"{_B}(?P<part>{v.PARTS})\s+(?P<m>{v.MONTH_GEN}){year_opt}", _period_part),
         (rf"{_B}(?P<part>{v.PARTS})\s+(?:(?P<deictic>{v.DEICTIC})\s+|(?P<year>\d{{4}})\s+)?(?P<unit>місяця|тижня|року){_E}", _period_part),
         (rf"{_B}(?P<edge>{v.UNTIL_END}|{v.SINCE_START})\s+(?:(?P<deictic>{v.DEICTIC})\s+)?(?P<unit>тижня|місяця|року){_E}", _to_period_edge),
+        (rf"{_B}(?P<edge>{v.UNTIL_END}|{v.SINCE_START})\s+(?:(?P<m>{v.MONTH_GEN}){year_opt}|(?P<season>{v.SEASON_GEN}){_E})", _to_period_edge),
+        (rf"{_B}(?:(?P<m>{v.MONTH_GEN})|(?P<season>{v.SEASON_GEN})){year_opt}", _since_period),
+        (rf"{_B}(?:{v.SINCE_START}|(?:у|в)\s+(?P<ordinal>{v.ORDINALS})\s+{v.ANNIVERSARY})\s+(?P<named>{v.NAMED}){_E}", _named),
+        (rf"{_B}(?P<same>{v.SAME})\s+(?P<unit>{v.SAME_UNITS}){_E}", _same_as_before),
+        (rf"{_B}(?P<shift>{v.SHIFTS}){_E}", _shifted_from_before),
+        (rf"{_B}{v.TIMES}{_E}", _time_of_day),
+        (rf"{_B}{v.NIGHT}\s+(?P<wd>{v.WEEKDAY_ACC}|{v.WEEKDAY_GEN}){_E}", _night),
         (rf"{_B}(?:у|в|во)\s+(?P<m>{v.MONTH_LOC}){year_opt}", _month),
+        (rf"{_B}за\s+(?P<m>{v.MONTH_NOM}){year_opt}", _month),
         (rf"{_B}(?P<m>{v.MONTH_GEN}|{v.MONTH_NOM})\s+(?P<year>\d{{4}})(?:\s+{v.YEAR_WORD})?{_E}", _month),
         (rf"{_B}(?:(?:у|в)\s+)?(?P<y1>\d{{4}})\s*[–—-]\s*(?P<y2>\d{{4}})(?:\s*-?х)?\s+{v.YEARS_WORD}{_E}", _year_range),
         (rf"{_B}(?:(?:у|в)\s+)?(?P<year>\d{{4}})(?:\s*-?(?:го|му|й))?\s+{v.YEAR_WORD}{_E}", _year),
         (rf"{_B}(?:у|в)\s+(?P<year>(?:19|20)\d\d)(?:-?му)?{_E_YEAR}", _year),
         (rf"{_B}(?:у|в)\s+(?P<decade>(?:19|20)\d0)-?(?:х|ті|тих){_E}(?:\s+{v.YEARS_WORD}{_E})?", _decade),
         (rf"{_B}(?P<deictic>{v.DEICTIC})\s+(?P<season>{v.SEASON_GEN}){_E}", _season),
-        (rf"{_B}(?P<season>{v.SEASON_ADV})(?:\s+(?P<year>\d{{4}})(?:\s+{v.YEAR_WORD})?)?{_E}", _season),
-        (rf"{_B}(?:(?P<deictic>{v.DEICTIC})\s+(?P<unit>тижня|місяця|року)|(?:на|у|в)\s+(?P<deictic_loc>{v.DEICTIC})\s+(?P<unit_loc>тижні|місяці|році)|(?P<word>торік|цьогоріч)){_E}", _deictic_period),
+        (rf"{_B}(?:(?P<word>торік|цьогоріч)\s+(?P<season>{v.SEASON_ADV})|(?P<season2>{v.SEASON_ADV})\s+(?P<word2>торік|цьогоріч)){_E}", _season_of_year_word),
+        (rf"{_B}(?P<season>{v.SEASON_ADV})(?:\s+(?P<year>\d{{4}})(?:\s+{v.YEAR_WORD})?|\s+(?P<ydeictic>{v.DEICTIC})\s+року)?{_E}", _season),
+        (rf"{_B}(?:(?P<deictic>{v.DEICTIC})\s+(?P<unit>тижня|місяця|року)|(?:на|у|в)\s+(?P<deictic_loc>{v.DEICTIC})\s+(?P<unit_loc>тижні|місяці|році)|(?P<word>торік|цьогоріч|{v.LAST_YEAR_ADJ})){_E}", _deictic_period),
         (rf"{_B}(?:на\s+(?:(?P<deictic_na>{v.DEICTIC})\s+)?{v.WEEKEND}|(?P<deictic>{v.DEICTIC})\s+{v.WEEKEND}){_E}", _weekend),
         (rf"{_B}(?:у|в|во)\s+(?P<wd>{v.WEEKDAY_ACC}){_E}", _weekday),
         (rf"{_B}(?P<deictic>{v.DEICTIC})\s+(?P<wd>{v.WEEKDAY_GEN}){_E}", _weekday),
@@ -499,9 +629,15 @@ def _patterns() -> list[tuple[re.Pattern[str], Handler]]:
         (rf"{_B}(?P<word>{v.LATELY}){_E}", _lately),
         (rf"{_B}{v.DURATION}\s+(?:(?P<count>{v.COUNT})\s+)?(?P<unit>{v.UNITS}){_E}", _duration),
         (rf"{_B}(?:(?P<count>{v.COUNT})\s+)?(?P<unit>{v.UNITS})\s+{v.AGO}{_E}", lambda m, c: _shifted(m, c, -1)),
-        (rf"{_B}{v.LATER}\s+(?:(?P<count>{v.COUNT})\s+)?(?P<unit>{v.UNITS}){_E}", lambda m, c: _shifted(m, c, 1)),
+        # "через кілька днів після того, як ...": counted from an event, not from publication
+        (rf"{_B}{v.LATER}\s+(?:(?P<count>{v.COUNT})\s+)?(?P<unit>{v.UNITS}){_E}(?!\s+після{_E})", lambda m, c: _shifted(m, c, 1)),
     ]
     return [(re.compile(pattern), handler) for pattern, handler in table]
+
+
+def is_duration(expr: DateExpr) -> bool:
+    """"протягом двох тижнів": a span counted back or ahead, whose count is also a quantity."""
+    return re.match(rf"(?:{_vocabulary().DURATION})\s", expr.text.lower()) is not None
 
 
 def find_dates(text: str, original: str, morphology: Morphology, published: date) -> list[DateExpr]:
@@ -517,10 +653,23 @@ def find_dates(text: str, original: str, morphology: Morphology, published: date
     for start, end, match, handler in matches:
         if start < taken_until:
             continue
-        ctx = _Context(published, functools.cache(lambda s=start, e=end: morphology.clause_tense(s, e)))
-        result = handler(match, ctx)
+        # the last single day mentioned, else the last span of days
+        antecedent = next((d for d in reversed(found) if d.precision == "day"), None) or next(
+            (d for d in reversed(found) if d.precision == "days"), None
+        )
+        since = _since_start(lowered, start, end) if handler is not _to_period_edge else None
+        tense: Callable[[], str | None] = functools.cache(lambda s=start, e=end: morphology.clause_tense(s, e))
+        if since is not None:  # since a period: it has begun, unless the clause looks ahead
+            tense = lambda clause_tense=tense: "future" if clause_tense() == "future" else "past"
+        elif handler is _since_period:
+            continue  # a bare genitive month ("листопада") is a date only after "з"/"від"
+        genitive_follows = functools.partial(morphology.genitive_follows, end)
+        result = handler(match, _Context(published, tense, antecedent, genitive_follows))
         if result is None:
             continue
+        opened = _since_interval(result, published) if since is not None else None
+        if opened is not None:
+            start, result = since, opened
         found.append(DateExpr(start, end, original[start:end], result.interval[0], result.interval[1], result.precision))
         taken_until = end
     return found

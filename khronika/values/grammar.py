@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import pymorphy3
 from spacy.tokens import Doc, Token
 
+from khronika.values import lexicon
+
 # a number with thousands groups ("1 000", "1 000"), decimals or dotted dates;
 # a word (with inner apostrophes and hyphens); or one other visible character
 WORD_RE = re.compile(
@@ -82,7 +84,17 @@ def _pymorphy_info(word: str) -> WordInfo:
     else:
         role = "other"
     tense = (_OPENCORPORA_TENSE.get(parse.tag.tense or "") or _finite_tense(word)) if role == "verb" else None
+    if role == "verb" and parse.normal_form in _planning_verbs():
+        tense = "future"
     return WordInfo(parse.normal_form, role, tense)
+
+
+@functools.cache
+def _planning_verbs() -> frozenset[str]:
+    """Verbs whose own tense is not the tense of the dates they govern: "запланували
+    наприкінці березня", "запросив на початку вересня" point forward. For the same reason
+    an infinitive ("домовилися провести у лютому") reads as future: it names an intended act."""
+    return frozenset(lexicon.dates()["planning_verbs"])
 
 
 @functools.cache
@@ -108,9 +120,10 @@ def _token_info(token: Token) -> WordInfo:
         role = "other"
     tenses = token.morph.get("Tense")
     tense = _UD_TENSE.get(tenses[0]) if tenses else None
-    if role == "verb" and tense is None and "Inf" in token.morph.get("VerbForm"):
-        tense = _finite_tense(token.lower_)
-    return WordInfo(token.lemma_.lower(), role, tense if role == "verb" else None)
+    lemma = token.lemma_.lower()
+    if role == "verb" and (lemma in _planning_verbs() or "Inf" in token.morph.get("VerbForm")):
+        tense = "future"
+    return WordInfo(lemma, role, tense if role == "verb" else None)
 
 
 class Morphology:
@@ -138,6 +151,17 @@ class Morphology:
         start = self._sentence_starts[max(index, 0)]
         end = self._sentence_starts[index + 1] if index + 1 < len(self._sentence_starts) else len(self.doc.text)
         return start, end
+
+    def genitive_follows(self, position: int) -> bool:
+        """Whether the first word after text[position] is a noun or adjective in the genitive."""
+        following = WORD_RE.search(self.doc.text, position)
+        if following is None or not following.group()[0].isalpha():
+            return False
+        token = self._token_at.get(following.start())
+        if token is not None and token.idx + len(token) == following.end():
+            return token.pos_ in _NOUN_UPOS | _MODIFIER_UPOS and "Gen" in token.morph.get("Case")
+        parse = _analyzer().parse(following.group().lower())[0]
+        return parse.tag.POS in {"NOUN", "ADJF", "PRTF"} and parse.tag.case == "gent"
 
     def clause_tense(self, start: int, end: int) -> str | None:
         """Tense of the finite verb nearest to text[start:end], preferring its own clause.

@@ -54,6 +54,17 @@ class NumberLexicon:
     and_a_half: tuple[str, ...]
     year_words: frozenset[str]
     indefinite_one: frozenset[str]  # forms of один
+    one_before_noun: frozenset[str]  # forms of один that count before a noun
+    both: frozenset[str]  # forms of обидва
+    both_idiom_nouns: frozenset[str]  # з обох сторін: not a count
+    multiplier_prepositions: frozenset[str]  # у 2 рази
+    sentence_lemmas: frozenset[str]  # засудив до 16 років: the exact term
+    threat_lemmas: frozenset[str]  # загрожує до 5 років: a maximum
+    time_units: frozenset[str]  # рік, місяць: durations, never what a bare number after them counts
+    partitive_prepositions: frozenset[str]  # сто з них — ...
+    partitive_pronouns: frozenset[str]
+    qualified_prepositions: frozenset[str]  # щонайменше у семи будинках
+    citizen_nouns: frozenset[str]  # громадяни Литви: nationality from what follows
 
 
 @dataclass(frozen=True)
@@ -135,6 +146,17 @@ def numbers() -> NumberLexicon:
         and_a_half=tuple(raw["and_a_half"]),
         year_words=frozenset(raw["year_words"]),
         indefinite_one=frozenset(raw["cardinals"]["1"]),
+        one_before_noun=frozenset(raw["one_before_noun"]),
+        both=frozenset(raw["both"]),
+        both_idiom_nouns=frozenset(raw["both_idiom_nouns"]),
+        multiplier_prepositions=frozenset(raw["multiplier_prepositions"]),
+        sentence_lemmas=frozenset(raw["sentence_lemmas"]),
+        threat_lemmas=frozenset(raw["threat_lemmas"]),
+        time_units=frozenset(raw["time_units"]),
+        partitive_prepositions=frozenset(raw["partitive_prepositions"]),
+        partitive_pronouns=frozenset(raw["partitive_pronouns"]),
+        qualified_prepositions=frozenset(raw["qualified_prepositions"]),
+        citizen_nouns=frozenset(raw["citizen_nouns"]),
     )
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from khronika.language.kb import load_kb
 from khronika.model import Quantity
 from khronika.values import lexicon
-from khronika.values.grammar import Morphology, Word
+from khronika.values.grammar import Morphology, Word, WordInfo
 
 DASHES = frozenset("-–—")
 CURRENCY_SIGNS = frozenset("$€₴£₽")
@@ -27,6 +27,17 @@ MAX_MODIFIERS_BEFORE_NOUN = 3
 _PREVIOUS_CHUNK_RE = re.compile(r"(\S+)\s*$")
 _CLOCK_OR_SCORE_RE = re.compile(r"\d\s?:\s?\d")  # 10:30, 1 : 0
 _YEAR_PREPOSITIONS = frozenset({"у", "в", "з", "із", "до", "від", "після", "по"})
+
+
+@dataclass(frozen=True)
+class _Counted:
+    """What a number counts: the noun's lemma and the group's country."""
+
+    lemma: str | None = None
+    nationality: str | None = None
+
+
+_CONJUNCTIONS = frozenset({"і", "й", "та"})
 
 
 @dataclass(frozen=True)
@@ -181,8 +192,7 @@ class _Parser:
         return False
 
     def _noun_after(self, i: int) -> str | None:
-        counted, _ = self.counted(i)
-        return counted
+        return self.counted(i).lemma
 
     def _number_words(self, i: int) -> _Number | None:
         total = 0.0
@@ -216,8 +226,15 @@ class _Parser:
                 last = j = scale[1]
             j += 1
         value = total + current
-        indefinite = last == i and self.words[i].text in self.lex.indefinite_one
+        indefinite = last == i and self.words[i].text in self.lex.indefinite_one and not self._one_counts(i)
         return _Number(last, value, value, False, scale_used, indefinite)
+
+    def _one_counts(self, i: int) -> bool:
+        """"одна людина", "одну агентку": один right before a noun counts it."""
+        if self.words[i].text not in self.lex.one_before_noun or i + 1 >= len(self.words) or self.masked[i + 1]:
+            return False
+        after = self.words[i + 1]
+        return after.is_letters and self.morphology.info(after).role == "noun"
 
     def _is_number_word(self, word: str) -> bool:
         lex = self.lex
@@ -256,34 +273,85 @@ class _Parser:
 
     # --- around the number ---------------------------------------------------------------
 
-    def counted(self, last: int) -> tuple[str | None, str | None]:
-        """(lemma of the counted noun, nationality) after words[last].
+    def _letters_info(self, j: int) -> WordInfo | None:
+        """Morphology of words[j] when it is an unmasked word of letters, else None."""
+        if j >= len(self.words) or self.masked[j] or not self.words[j].is_letters:
+            return None
+        return self.morphology.info(self.words[j])
+
+    def counted(self, last: int) -> _Counted:
+        """What the number ending at words[last] counts.
 
         Adjectives and participles before the noun are skipped
-        ("100 політичних в'язнів" -> в'язень); a participle used as a noun
-        counts itself ("десятки затриманих у ..." -> затриманий).
+        ("100 політичних в'язнів" -> в'язень), and so is an adjective used as a
+        noun when a noun follows ("22 важкопоранених захисників" -> захисник);
+        a participle used as a noun counts itself ("десятки затриманих у ..." -> затриманий).
         """
         modifiers: list[str] = []
         counted: str | None = None
+        noun_at: int | None = None
         for j in range(last + 1, min(last + 2 + MAX_MODIFIERS_BEFORE_NOUN, len(self.words))):
-            word = self.words[j]
-            if self.masked[j] or not word.is_letters or self._is_number_word(word.text):
+            info = self._letters_info(j)
+            if info is None or self._is_number_word(self.words[j].text):
                 break
-            info = self.morphology.info(word)
-            if info.role == "noun":
-                counted = info.lemma
+            following = self._letters_info(j + 1)
+            substantive_adjective = info.lemma.endswith(("ий", "ій")) and following is not None and following.role == "noun"
+            if info.role == "noun" and not substantive_adjective:
+                counted, noun_at = info.lemma, j
                 break
-            if info.role != "modifier":
+            if info.role not in ("modifier", "noun"):
                 break
             modifiers.append(info.lemma)
         if counted is None and modifiers:
             counted = modifiers.pop()
         if counted is None:
-            return None, None
+            return _Counted()
         # the group's country: a demonym (українець) or a national adjective (українських військових)
         kb = load_kb()
         nationality = next(filter(None, map(kb.country_of, [counted, *modifiers])), None)
-        return counted, nationality
+        if nationality is None and noun_at is not None and counted in self.lex.citizen_nouns:
+            nationality = self._country_after(noun_at)
+        return _Counted(counted, nationality)
+
+    def partitive_after(self, last: int) -> bool:
+        """"троє з них", "п'ятьох із яких" right after words[last]."""
+        return self.word_at(last + 1) in self.lex.partitive_prepositions and self.word_at(last + 2) in self.lex.partitive_pronouns
+
+    def counted_after_dash(self, last: int) -> _Counted:
+        """"понад сто — кримські татари", "чотирнадцять із них — іноземці": the noun after the dash."""
+        j = last + 3 if self.partitive_after(last) else last + 1
+        if self.word_at(j) not in DASHES:
+            return _Counted()
+        return self.counted(j)
+
+    def _country_after(self, noun_at: int) -> str | None:
+        """"громадян і резидентів США", "офіцерів російської армії": the country named after the noun."""
+        kb = load_kb()
+        for j in range(noun_at + 1, min(noun_at + 5, len(self.words))):
+            info = self._letters_info(j)
+            if info is None:
+                return None
+            code = kb.country_of(info.lemma)
+            if code:
+                return code
+            if self.words[j].text not in _CONJUNCTIONS and info.role not in ("noun", "modifier"):
+                return None
+        return None
+
+    def governing_lemma(self, first: int) -> str | None:
+        """"sentence" or "threat" for the nearest sentencing or threatening word before words[first] in its sentence."""
+        sentence_start = self.morphology.sentence_bounds(self.words[first].start)[0]
+        for j in range(first - 1, -1, -1):
+            if self.words[j].start < sentence_start:
+                break
+            info = self._letters_info(j)
+            if info is None:
+                continue
+            if info.lemma in self.lex.sentence_lemmas:
+                return "sentence"
+            if info.lemma in self.lex.threat_lemmas:
+                return "threat"
+        return None
 
     def unit(self, i: int) -> tuple[str | None, int]:
         """(unit, last word index) for a currency or percent right after words[i-1]."""
@@ -311,7 +379,11 @@ class _Parser:
                     return "range", i, low, high
         for phrase, name in self.lex.qualifiers.get(word, ()):
             if self._phrase_at(i, phrase):
-                number = self.number(i + len(phrase))
+                after = i + len(phrase)
+                # "щонайменше у семи будинках": a preposition may stand between
+                number = self.number(after) or (
+                    self.number(after + 1) if self.word_at(after) in self.lex.qualified_prepositions else None
+                )
                 if number:
                     return name, i, None, number
         number = self.number(i)
@@ -360,6 +432,16 @@ def _plain(value: float | None) -> float | int | None:
     return round(value, 6)
 
 
+def _antecedent(found: list[Quantity], since: int, time_units: frozenset[str]) -> _Counted:
+    """"390 українців, у суботу — 307": a bare number counts what the last count after `since` counted."""
+    for quantity in reversed(found):
+        if quantity.start < since:
+            break
+        if quantity.counted and quantity.unit is None and quantity.counted not in time_units:
+            return _Counted(quantity.counted, quantity.nationality)
+    return _Counted()
+
+
 def find_quantities(
     text: str, original: str, words: list[Word], morphology: Morphology, masked: list[tuple[int, int]]
 ) -> list[Quantity]:
@@ -376,13 +458,29 @@ def find_quantities(
         qualifier, first, low, number = parsed
         if sign_unit:
             first = i
-        multiplier = parser.word_at(number.last + 1) in parser.lex.not_count_after  # у 2 рази
+        multiplier = (  # у 2 рази
+            parser.word_at(number.last + 1) in parser.lex.not_count_after
+            and parser.word_at(first - 1) in parser.lex.multiplier_prepositions
+        )
         if multiplier or (number.indefinite and qualifier == "exact"):
             i = number.last + 1
             continue
+        if qualifier == "at_most" and words[first].text == "до" and low is None:
+            # "до кількох сотень": a vague count is no bound; "засудив до 16 років": the exact term
+            if number.vague or parser.governing_lemma(first) == "sentence":
+                qualifier, first = ("vague" if number.vague else "exact"), first + 1
         unit, last = parser.unit(number.last + 1)
         unit = sign_unit or unit
-        counted, nationality = (None, None) if unit else parser.counted(last)
+        counted = _Counted() if unit else parser.counted(last)
+        if words[first].text in parser.lex.both and (counted.lemma is None or counted.lemma in parser.lex.both_idiom_nouns):
+            i = number.last + 1  # "обом повідомили", "з обох сторін": not a count
+            continue
+        if counted.lemma is None and unit is None:
+            counted = parser.counted_after_dash(last)
+        if counted.lemma is None and unit is None:
+            # in its own sentence; "троє з них" may point back further
+            since = 0 if parser.partitive_after(last) else morphology.sentence_bounds(words[first].start)[0]
+            counted = _antecedent(found, since, parser.lex.time_units)
         whole = unit is None and float(number.max).is_integer()
         minimum, maximum = _interval(qualifier, low, number, whole)
         approximate = qualifier == "approx"
@@ -396,8 +494,8 @@ def find_quantities(
                 max=_plain(maximum),
                 approximate=approximate,
                 qualifier=qualifier,
-                counted=counted,
-                nationality=nationality,
+                counted=counted.lemma,
+                nationality=counted.nationality,
                 unit=unit,
             )
         )
