@@ -18,63 +18,28 @@ import spacy
 from rich.table import Table
 from spacy.language import Language
 
+from khronika.evaluate.scores import Counts, total
 from khronika.language.pipeline import NER_MODEL_DIR
 from khronika.train.ner import LABELS, read_texts
 
 CORE_LABELS = ("PERS", "ORG", "LOC")
 
 
-@dataclass(frozen=True)
-class Score:
-    true_positives: int
-    false_positives: int
-    false_negatives: int
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.support if self.support else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def support(self) -> int:
-        return self.true_positives + self.false_negatives
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {"precision": self.precision, "recall": self.recall, "f1": self.f1, "support": self.support}
-
-
-def _total(scores: list[Score]) -> Score:
-    return Score(
-        sum(s.true_positives for s in scores),
-        sum(s.false_positives for s in scores),
-        sum(s.false_negatives for s in scores),
-    )
-
-
 @dataclass
 class NerReport:
-    per_type: dict[str, Score]
+    per_type: dict[str, Counts]
     texts: int
     nested_excluded: int  # gold entities inside a longer one, left out of the flat gold
     model: str
 
     @property
-    def micro(self) -> Score:
-        return _total(list(self.per_type.values()))
+    def micro(self) -> Counts:
+        return total(self.per_type.values())
 
     @property
-    def core(self) -> Score:
+    def core(self) -> Counts:
         """Micro-average over PERS, ORG and LOC."""
-        return _total([self.per_type[label] for label in CORE_LABELS])
+        return total(self.per_type[label] for label in CORE_LABELS)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,7 +62,7 @@ class NerReport:
                 f"{score.precision:.3f}",
                 f"{score.recall:.3f}",
                 f"{score.f1:.3f}",
-                str(score.support),
+                str(score.gold),
                 end_section=i == len(self.per_type) - 1,
             )
         return table
@@ -122,6 +87,6 @@ def run(data_dir: Path, model_dir: Path | None = None, limit: int | None = None,
             counts[label]["fp"] += 1
         for _, _, label in gold - predicted:
             counts[label]["fn"] += 1
-    per_type = {label: Score(c["tp"], c["fp"], c["fn"]) for label, c in counts.items()}
+    per_type = {label: Counts(c["tp"], c["tp"] + c["fp"], c["tp"] + c["fn"]) for label, c in counts.items()}
     model = str(model_dir) if nlp is None else "+".join(nlp.pipe_names)
     return NerReport(per_type, len(texts), sum(t.nested_dropped for t in texts), model)

@@ -42,6 +42,7 @@ from typing import Any
 from dateparser.search import search_dates
 from rich.table import Table
 
+from khronika.evaluate.scores import Counts
 from khronika.language import analyze
 from khronika.model import Article, DateExpr, Quantity
 from khronika.read import ReadOptions, read_file
@@ -53,48 +54,15 @@ OPTIONAL_QUANTITY_KEYS = ("nationality", "unit", "qualifier", "approximate")
 
 
 @dataclass
-class Score:
-    """Precision, recall and F1 from counts: matched predictions, predictions, gold items."""
-
-    matched: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, matched: int, predicted: int, gold: int) -> None:
-        self.matched += matched
-        self.predicted += predicted
-        self.gold += gold
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {
-            "matched": self.matched, "predicted": self.predicted, "gold": self.gold,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-        }
-
-
-@dataclass
 class ValuesReport:
     articles: int = 0
-    quantities: Score = field(default_factory=Score)
-    quantity_spans: Score = field(default_factory=Score)
-    dates: Score = field(default_factory=Score)
-    date_spans: Score = field(default_factory=Score)
-    dates_in_interval: Score = field(default_factory=Score)
-    dateparser_spans: Score = field(default_factory=Score)
-    dateparser_in_interval: Score = field(default_factory=Score)
+    quantities: Counts = field(default_factory=Counts)
+    quantity_spans: Counts = field(default_factory=Counts)
+    dates: Counts = field(default_factory=Counts)
+    date_spans: Counts = field(default_factory=Counts)
+    dates_in_interval: Counts = field(default_factory=Counts)
+    dateparser_spans: Counts = field(default_factory=Counts)
+    dateparser_in_interval: Counts = field(default_factory=Counts)
     date_precision_matches: int = 0  # span-matched dates whose precision label is the gold one
     analysis_seconds: float = 0.0
     values_seconds: float = 0.0
@@ -111,7 +79,7 @@ class ValuesReport:
         result: dict[str, Any] = {}
         for name, value in asdict(self).items():
             score = getattr(self, name)
-            result[name] = score.to_dict() if isinstance(score, Score) else value
+            result[name] = score.to_dict() if isinstance(score, Counts) else value
         result["date_precision_accuracy"] = round(self.date_precision_accuracy, 4)
         return result
 
