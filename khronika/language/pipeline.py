@@ -2,7 +2,7 @@
 
 blank Ukrainian + our tokenizer -> sentence splitter -> morphology (pymorphy3)
 -> named entities (the model trained on NER-UK, shipped in data/models/ner)
--> knowledge-base gazetteer over the NER output.
+-> knowledge-base gazetteer and span rules over the NER output.
 The NER reads the lemma, POS and morphology set before it, and was trained
 behind the same tokenizer, splitter and morphology (khronika/train/ner.cfg).
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from khronika.language import gazetteer, morph, tokenizer  # noqa: F401  (they register their factories)
+from khronika.language import entity_rules, gazetteer, morph, tokenizer  # noqa: F401  (they register their factories)
 
 NER_MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "ner"
 
@@ -35,4 +35,5 @@ def load() -> Language:
     if NER_MODEL_DIR.joinpath("config.cfg").is_file():
         nlp.add_pipe("ner", source=spacy.load(NER_MODEL_DIR))
         nlp.add_pipe("khronika_gazetteer")  # knowledge-base names fix and complete the NER spans
+        nlp.add_pipe("khronika_entity_rules")  # NER-UK span conventions: initials, addresses
     return nlp
