@@ -32,8 +32,9 @@ def load() -> Language:
     """The full language pipeline; built once per process and shared."""
     nlp = blank()
     nlp.add_pipe("khronika_morph")  # registered by importing khronika.language.morph
-    if NER_MODEL_DIR.joinpath("config.cfg").is_file():
-        nlp.add_pipe("ner", source=spacy.load(NER_MODEL_DIR))
-        nlp.add_pipe("khronika_gazetteer")  # knowledge-base names fix and complete the NER spans
-        nlp.add_pipe("khronika_entity_rules")  # NER-UK span conventions: initials, addresses
+    if not NER_MODEL_DIR.joinpath("config.cfg").is_file():
+        raise FileNotFoundError(f"the NER model is missing from {NER_MODEL_DIR}: reinstall khronika or run `khronika train ner`")
+    nlp.add_pipe("ner", source=spacy.load(NER_MODEL_DIR))
+    nlp.add_pipe("khronika_gazetteer")  # knowledge-base names fix and complete the NER spans
+    nlp.add_pipe("khronika_entity_rules")  # NER-UK span conventions: initials, addresses
     return nlp
