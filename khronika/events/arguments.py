@@ -60,6 +60,8 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
     if candidates:
         return candidates[-1]
     before = view.clauses[clause.index - 1] if clause.index > 0 else None
+    while before is not None and before.index > 0 and before.kind == "subordinate" and before.opener is not None and before.opener.lemma == "як":
+        before = view.clauses[before.index - 1]  # 'X, як повідомляє Reuters, обговорює': the inserted source is skipped
     after = [p for p in clause.phrases if p.first > predicate.i and p.prep is None]
     # 'відпустила ... Білорусь' (inverted), but not 'У Москві звинуватили Баку' (the place speaks, Баку is the object)
     speaking_place = any(p.prep in ("в", "у") and p.last < predicate.i and p.head.pos in ("PROPN", "X") for p in clause.phrases)
@@ -81,7 +83,7 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
                 p
                 for p in before.phrases
                 if p.prep is None
-                and (p.head.pos in ("PROPN", "X") or p.head.lemma in lexicon.actors.role_sectors)
+                and (p.head.pos in ("PROPN", "X") or p.head.text[:1].isupper() or p.head.lemma in lexicon.actors.role_sectors)
                 and p.head.feat("Case") in ("Nom", None)
                 and _agrees(p, predicate)
             ),
@@ -106,6 +108,13 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
     # 'де вчора зустрівся', 'коли звільнила': a clause of place or time shares the subject of the one it follows
     # ... and so does 'що' after a verb of saying: 'Лубінець повідомив, що планує зустрітися'
     inherits = inherits or (clause.kind == "subordinate" and clause.opener is not None and clause.opener.lemma in ("де", "коли", "куди", "що"))
+    if clause.kind == "gerund" and clause.index > 0 and view.clauses[clause.index - 1].kind == "relative":
+        # 'студент, якого завербували, обіцяючи гроші': the gerund goes with the relative clause's act,
+        # and an impersonal one there ('завербували') names nobody
+        relative = view.clauses[clause.index - 1]
+        inner = next((w for w in relative.words if w.is_finite), None)
+        if inner is not None and inner.feat("Number") == "Plur" and subject_phrase(view, relative, inner, lexicon) is None:
+            return None
     if inherits and clause.index > 0:
         # the clause it continues: the last main one ('запевнив, що ..., і погрозив' continues 'запевнив')
         previous = view.clauses[clause.index - 1]
@@ -144,6 +153,8 @@ def antecedent_of(view: SentenceView, clause: Clause) -> Phrase | None:
 
 def _agrees(phrase: Phrase, predicate: Word) -> bool:
     """Past-tense singular verbs show gender: 'звільнила' cannot have 'Мінськ' as subject."""
+    if predicate.feat("Person") == "0":
+        return False  # 'громадянина засуджено', 'їх затримано': the impersonal -но/-то form has no subject
     if not predicate.is_verb or predicate.feat("Number") != "Sing" or phrase.coordinated:
         return True
     if phrase.head.feat("Uninflect") == "Yes" or (phrase.head.text.isupper() and len(phrase.head.text) > 1):
@@ -187,6 +198,8 @@ def recipient_phrases(view: SentenceView, clause: Clause, trigger: Word, cue: Cu
                 # a nominative tag after the verb is often an accusative that looks the same ('закликала Іран')
                 if phrase.first > trigger.i and any(chosen == c or (chosen in (None, "Nom") and phrase.can_be_case(c)) for c in cases):
                     objects.append(phrase)
+                elif role == "dat" and phrase.first == trigger.i + 1 and chosen in ("Gen", "Loc") and phrase.can_be_case("Dat"):
+                    objects.append(phrase)  # 'відмовив Росії': a name right after the verb, tagged with a case it shares with the dative
             # the first two: 'оголосило персоною нон грата російського дипломата' has the person second
             found += objects[:_OBJECT_CANDIDATES]
             continue

@@ -10,6 +10,7 @@ from khronika.events import status as statuses
 from khronika.events.actors import ActorResolver
 from khronika.events.arguments import (
     Timing,
+    antecedent_of,
     content_subjects,
     dative_experiencer,
     instrumental_agent,
@@ -22,7 +23,7 @@ from khronika.events.arguments import (
 )
 from khronika.events.attribution import SentenceAttribution, attribute_sentence, spokesperson_attribution
 from khronika.events.lexicon import Cue, Lexicon, load
-from khronika.events.syntax import Clause, Phrase, SentenceView, Word, sentences_of, words_of
+from khronika.events.syntax import Clause, Phrase, SentenceView, Word, compound_head_lemma, sentences_of, words_of
 from khronika.language import Analysis
 from khronika.model import Actor, Article, Attribution, Event, Evidence
 
@@ -111,6 +112,7 @@ def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
             trigger = _trigger_at(clause, word, lexicon)
             if trigger is not None:
                 found.append(trigger)
+    found.extend(_relative_support(view, found, lexicon))
     kept = []
     for trigger in found:
         absorber = _absorber(trigger, found, view)
@@ -129,23 +131,30 @@ def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
 
 
 def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon) -> Trigger | None:
-    if word.pos not in ("VERB", "NOUN"):
+    position = clause.words.index(word)
+    passive = _is_passive_predicate(clause, position)
+    if word.pos not in ("VERB", "NOUN") and not passive:
         return None
-    cues = lexicon.cues.get(word.lemma)
+    cues = lexicon.cues.get(word.lemma) if not passive else None
     if cues is None and word.is_gerund:
         lemma = lexicon.verb_lemma_of_gerund(word.text)
         cues = lexicon.cues.get(lemma) if lemma else None
+    if passive:
+        lemma = lexicon.verb_lemma_of_participle(word.lemma)
+        # 'був засуджений': the subject undergoes the act, whose agent is not named
+        cues = tuple(dataclasses.replace(c, patient_subject=True) for c in lexicon.cues.get(lemma, ())) if lemma else None
     if not cues:
         return None
-    position = clause.words.index(word)
     negated = any(w.lemma in lexicon.status.negation for w in statuses.verb_chain(clause, word)[:-1])
     for cue in cues:
         requirement = None
         if cue.requires:
             after = clause.words[position + 1 : position + 1 + cue.window]
             # the object may come first ('Двох литовок передали'), a state verb after its place ('у полоні перебувають')
-            before = clause.words[max(0, position - cue.window) : position]
-            requirement = next((w for w in [*after, *reversed(before)] if w.lemma in cue.requires), None)
+            before = [] if cue.requires_after else clause.words[max(0, position - cue.window) : position]
+            requirement = next(
+                (w for w in [*after, *reversed(before)] if w.lemma in cue.requires or compound_head_lemma(w.text) in cue.requires), None
+            )
             if requirement is None:
                 continue
         if cue.requires_negation and not negated:
@@ -160,6 +169,36 @@ def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon) -> Trigger | None:
             trigger.governor = next((w for w in clause.words[position + 1 :] if w.is_finite), None)
         return trigger
     return None
+
+
+def _is_passive_predicate(clause: Clause, position: int) -> bool:
+    """'був засуджений', 'були звільнені': a participle after a form of 'бути' is a passive predicate."""
+    word = clause.words[position]
+    if word.pos != "ADJ" or word.feat("VerbForm") != "Part":
+        return False
+    before = [w for w in clause.words[max(0, position - 3) : position] if w.pos not in ("ADV", "PART")]
+    return bool(before) and before[-1].lemma == "бути" and before[-1].is_verb
+
+
+def _relative_support(view: SentenceView, found: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
+    """'атаки, яку Росія здійснила вночі', 'удару, якого війська завдали по Києву': the event noun before a
+    relative clause happens through the support verb inside it, whose subject is the agent."""
+    taken = {t.word.i for t in found} | {t.governor.i for t in found if t.governor is not None}
+    added: list[Trigger] = []
+    for clause in view.clauses:
+        if clause.kind != "relative" or clause.index == 0 or clause.opener is None:
+            continue
+        antecedent = antecedent_of(view, clause)
+        # the pronoun agrees with the last noun: 'наслідки удару, якого ...' is about the strike
+        noun = next((w for w in reversed(antecedent.words) if w.pos == "NOUN"), None) if antecedent is not None else None
+        if noun is None or noun.i in taken:
+            continue
+        cue = next((c for c in lexicon.cues.get(noun.lemma, ()) if c.event and not c.requires and not c.requires_negation), None)
+        verb = next((w for w in clause.words if w.is_verb and w.lemma in lexicon.support_verbs), None)
+        if cue is None or verb is None or verb.i in taken:
+            continue
+        added.append(Trigger(verb, cue, clause))
+    return added
 
 
 def _governed_noun(trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
@@ -182,7 +221,9 @@ def _governed_noun(trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         if any(c.enacts for c in lexicon.cues.get(verb.lemma, ())) and (not circumstance or own.prep == "про"):
             return replace(trigger, governor=verb)  # 'підписав розпорядження про помилування'
         if circumstance:
-            return None
+            # 'оголосив про відставку'; a fronted 'Про домовленість оголосив ...' reports one already told
+            announced = own.prep == "про" and verb.lemma in lexicon.announcing_verbs and verb.i < noun.i
+            return replace(trigger, governor=verb) if announced else None
         if verb.lemma in lexicon.support_verbs:
             return replace(trigger, governor=verb)
         for cue in lexicon.cues.get(verb.lemma, ()):
@@ -344,8 +385,8 @@ def _event(
     if cue.two_sides and not recipient_list and len({a.code for a in actor_list if a.code}) < 2:
         return None  # 'Швеція обговорює ...' alone: deliberation, not talks
     event_name, mode = cue.event, cue.mode
-    if cue.unrealized and status in (statuses.PLANNED, statuses.POSSIBLE):
-        event_name, mode = cue.unrealized
+    if cue.unrealized and (status in (statuses.PLANNED, statuses.POSSIBLE) or (status == statuses.DENIED and _intended(chain, lexicon))):
+        event_name, mode = cue.unrealized  # 'не планує пом'якшувати': an intention denied is still about the promise
     if cue.mode_by_object:
         mode = _mode_by_object(view, clause, word, lexicon) or mode
     mode = _mode_from_context(context, view, event_name, mode)
@@ -395,6 +436,8 @@ def _subject(view: SentenceView, trigger: Trigger, predicate: Word, lexicon: Lex
         return subject_phrase(view, clause, predicate, lexicon)
     if predicate.lemma in lexicon.impersonal_success:
         return dative_experiencer(clause)  # 'сторонам не вдалося домовитися'
+    if any(w.feat("Person") == "0" for w in statuses.verb_chain(clause, trigger.governor or trigger.word)):
+        return None  # 'дев'ятьох було затримано': the impersonal -но/-то form names whom, never who
     subject = subject_phrase(view, clause, predicate, lexicon)
     if subject is not None and subject.first <= trigger.word.i <= subject.last:
         return None  # 'Наступний обмін може відбутися': the event noun is the subject, its agent is not named
@@ -661,8 +704,15 @@ def _is_not_a_record(
         return True  # 'відмовилися коментувати' with nobody to say who: a statement of no one is no record
     if not named and statuses.in_open_question(view, clause, lexicon):
         return True
-    # a gerund with nobody acting ('обіцяючи винагороду') describes someone else's act
-    return (not named and clause.kind == "relative") or (not actor_list and clause.kind == "gerund")
+    # a background relative clause, or a gerund with nobody named acting ('обіцяючи винагороду'), describes
+    # someone else's act: the sides in context are no agent for it
+    return clause.kind in ("relative", "gerund") and not named
+
+
+def _intended(chain: list[Word], lexicon: Lexicon) -> bool:
+    """'планує', 'може', 'має намір' before the cue: the act is intended or possible, not done."""
+    intention = lexicon.status.planned | lexicon.status.possible
+    return any(w.lemma in intention for w in chain)
 
 
 def _mode_by_object(view: SentenceView, clause: Clause, word: Word, lexicon: Lexicon) -> str | None:

@@ -25,6 +25,7 @@ class Cue:
     context: tuple[str, ...]
     requires: frozenset[str] = frozenset()
     window: int = DEFAULT_WINDOW
+    requires_after: bool = False  # the required word only after the cue: 'пообіцяв відповідь', not 'У відповідь ... пообіцяв'
     requires_negation: bool = False
     magnitude: bool = False
     recipient: tuple[str, ...] = ()
@@ -91,6 +92,7 @@ class ActorCues:
 class Lexicon:
     cues: dict[str, tuple[Cue, ...]]  # lemma -> cues in priority order
     support_verbs: frozenset[str]
+    announcing_verbs: frozenset[str]  # 'оголосив про відставку': the event noun after 'про' is what is announced
     status: StatusCues
     attribution: AttributionCues
     actors: ActorCues
@@ -113,11 +115,18 @@ class Lexicon:
     coordinators: frozenset[str]
     since_markers: frozenset[str]
     gerund_endings: tuple[tuple[str, str], ...]
+    participle_endings: tuple[tuple[str, str], ...]
 
     def verb_lemma_of_gerund(self, form: str) -> str | None:
         """'помилувавши' -> 'помилувати': the cue lemma a gerund stands for, if any."""
-        lower = form.lower()
-        for ending, replacement in self.gerund_endings:
+        return self._cue_lemma(form.lower(), self.gerund_endings)
+
+    def verb_lemma_of_participle(self, lemma: str) -> str | None:
+        """'засуджений' -> 'засудити', 'заарештований' -> 'заарештувати': the cue lemma of a passive participle."""
+        return self._cue_lemma(lemma, self.participle_endings)
+
+    def _cue_lemma(self, lower: str, endings: tuple[tuple[str, str], ...]) -> str | None:
+        for ending, replacement in endings:
             if lower.endswith(ending):
                 lemma = lower[: -len(ending)] + replacement
                 if lemma in self.cues:
@@ -133,6 +142,7 @@ def _cue(raw: dict[str, Any]) -> Cue:
         context=tuple(raw.get("context", ())),
         requires=frozenset(raw.get("requires", ())),
         window=raw.get("window", DEFAULT_WINDOW),
+        requires_after=raw.get("requires_after", False),
         requires_negation=raw.get("requires_negation", False),
         magnitude=raw.get("magnitude", False),
         recipient=tuple(r for r in raw.get("recipient", ()) if r != "counterpart"),
@@ -169,6 +179,7 @@ def load() -> Lexicon:
     return Lexicon(
         cues={lemma: tuple(found) for lemma, found in cues.items()},
         support_verbs=frozenset(raw["support_verbs"]),
+        announcing_verbs=frozenset(raw["announcing_verbs"]),
         status=StatusCues(**{k: frozenset(v) for k, v in status.items()}),
         attribution=AttributionCues(
             verbs=frozenset(attribution["verbs"]),
@@ -211,4 +222,5 @@ def load() -> Lexicon:
         coordinators=frozenset(raw["coordinators"]),
         since_markers=frozenset(raw["since_markers"]),
         gerund_endings=tuple((e, r) for e, r in raw["gerund_endings"]),
+        participle_endings=tuple((e, r) for e, r in raw["participle_endings"]),
     )

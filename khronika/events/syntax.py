@@ -78,6 +78,16 @@ class Word:
 
 
 @functools.lru_cache(maxsize=100_000)
+def compound_head_lemma(form: str) -> str | None:
+    """'політв'язнів-кримчан' -> 'політв'язень': the lemma of a hyphenated compound's first part, which heads it."""
+    head, dash, rest = form.partition("-")
+    if not dash or not head or not rest:
+        return None
+    readings = [r for r in morph.readings(head) if r.upos in ("NOUN", "PROPN")]
+    return readings[0].lemma.lower() if readings else None
+
+
+@functools.lru_cache(maxsize=100_000)
 def _nominal_cases(form: str) -> frozenset[str]:
     return frozenset(
         r.feat("Case") or "" for r in morph.readings(form) if r.upos in NOMINAL_POS
@@ -205,7 +215,10 @@ def clauses_of(words: list[Word], lexicon: Lexicon) -> list[Clause]:
     """Split at clause punctuation; a piece with no predicate and no opener joins the one before."""
     pieces: list[list[Word]] = [[]]
     colons: list[bool] = [False]  # whether each piece follows a colon
-    for word in words:
+    for n, word in enumerate(words):
+        if word.text == "," and pieces[-1] and _lists_names(pieces[-1], words[n + 1 :]):
+            pieces[-1].append(word)  # 'Литва, Латвія та Естонія': one enumeration, kept for phrase grouping
+            continue
         if word.is_punct and word.text in CLAUSE_PUNCT:
             if pieces[-1]:
                 pieces.append([])
@@ -227,6 +240,26 @@ def clauses_of(words: list[Word], lexicon: Lexicon) -> list[Clause]:
             continue
         clauses.append(Clause(piece, kind, opener, phrases_of(piece, lexicon), len(clauses), coordinated, after_colon))
     return clauses
+
+
+_LIST_LINKS = frozenset({"і", "та", "й"})
+
+
+def _lists_names(piece: list[Word], after: list[Word]) -> bool:
+    """A comma inside an enumeration: names in one case on both sides, and the list closes with і/та/й.
+    After a predicate, a nominative list begins a new clause ('Як заявив Зеленський, Литва та Польща ...')."""
+    before = piece[-1]
+    case = before.feat("Case")
+    if before.pos not in HEAD_POS or not after or after[0].pos not in NOMINAL_POS or case is None or not after[0].can_be_case(case):
+        return False
+    if case == "Nom" and any(w.is_finite for w in piece):
+        return False
+    for n, word in enumerate(after[:8]):
+        if word.lemma in _LIST_LINKS and word.pos == "CCONJ":
+            return n > 0 and n + 1 < len(after) and after[n + 1].pos in NOMINAL_POS
+        if not (word.text == "," or (word.pos in NOMINAL_POS and word.lemma not in _STOP_LEMMAS)):
+            return False
+    return False
 
 
 def _kind_of(piece: list[Word], lexicon: Lexicon) -> tuple[str, Word | None, bool]:
@@ -347,7 +380,7 @@ def _group_coordination(words: list[Word], phrases: list[Phrase]) -> None:
             between = words[position[last.last] + 1 : position[nxt.first]]
             if (
                 len(between) == 1
-                and between[0].lemma in ("і", "та", "й")
+                and (between[0].lemma in _LIST_LINKS or between[0].text == ",")  # ',' only stays inside enumerations
                 and nxt.prep is None
                 and _same_case(last, nxt)
             ):
