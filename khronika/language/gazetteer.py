@@ -159,8 +159,13 @@ def _with_closing_quote(doc: Doc, match: KBMatch) -> KBMatch:
 
 
 def _acceptable_labels(entry: KBEntry) -> frozenset[str]:
-    """NER labels that fit the entry: a building or city standing for a government ("Кремль") is a place and an institution."""
-    return _METONYM_LABELS if entry.metonym else frozenset({entry.type})
+    """NER labels that fit the entry.
+
+    A building standing for a government ("Кремль", "Білий дім") is a place and an
+    institution; a city stays a place even where it stands for its government, as
+    NER-UK annotates it ("з орбіти Москви").
+    """
+    return _METONYM_LABELS if entry.metonym and entry.type == "ORG" else frozenset({entry.type})
 
 
 def _is_kb_name(span: Span) -> bool:
