@@ -382,7 +382,7 @@ def test_scores_on_our_gold_set_beat_dateparser() -> None:
     assert report.date_precision_accuracy >= 0.97
     assert report.dates_in_interval.f1 > report.dateparser_in_interval.f1
     assert report.to_dict()["dates"]["gold"] == report.dates.gold
-    assert report.render().row_count == 7
+    assert report.render().renderables[0].row_count == 7
 
 
 def test_seed_gold_exactly(shared_data: Path) -> None:

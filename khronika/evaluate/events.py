@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
@@ -30,9 +29,6 @@ from khronika.model import Article, Event
 from khronika.read import ReadOptions, read_file
 from khronika.text import for_matching
 
-REPO = Path(__file__).resolve().parents[2]
-SEED_GOLD = REPO.parent / "shared" / "data" / "seed" / "belarus-prisoners-2025-11-26.gold.json"
-DEV_GOLD_DIR = REPO / "tests" / "gold" / "dev"
 ARGUMENTS = ("mode", "recipient", "magnitude", "date", "status", "reporter")
 
 
@@ -193,11 +189,6 @@ class EventsReport:
 # -- running -------------------------------------------------------------------
 
 
-def default_gold_paths() -> list[Path]:
-    paths = [SEED_GOLD] if SEED_GOLD.is_file() else []
-    return paths + sorted(DEV_GOLD_DIR.glob("*.gold.json"))
-
-
 def run(gold_paths: list[Path]) -> EventsReport:
     from khronika.pipeline import process
 
@@ -302,14 +293,3 @@ def _words(name: str) -> list[str]:
 def _describe_event(event: Event) -> str:
     actors = sorted({a.code for a in event.actor if a.code})
     return f"{event.event} {event.mode or '-'} actor={actors} status={event.status} «{event.eventText}» in «{event.text[:80]}»"
-
-
-def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or default_gold_paths()
-    report = run(paths)
-    Console().print(report.render())
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -31,7 +31,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -40,7 +39,9 @@ from pathlib import Path
 from typing import Any
 
 from dateparser.search import search_dates
+from rich.console import Group
 from rich.table import Table
+from rich.text import Text
 
 from khronika.evaluate.scores import Counts
 from khronika.language import analyze
@@ -83,7 +84,8 @@ class ValuesReport:
         result["date_precision_accuracy"] = round(self.date_precision_accuracy, 4)
         return result
 
-    def render(self) -> Table:
+    def render(self) -> Group:
+        """The figures, then every error, so that they can be studied."""
         table = Table(title=f"Values on {self.articles} gold articles")
         for column in ("measure", "system", "P", "R", "F1", "matched/pred/gold"):
             table.add_column(column, justify="left" if column in ("measure", "system") else "right")
@@ -105,7 +107,12 @@ class ValuesReport:
             f"date precision label accuracy {self.date_precision_accuracy:.3f}; seconds: analysis "
             f"{self.analysis_seconds:.2f}, values {self.values_seconds:.2f}, dateparser {self.dateparser_seconds:.2f}"
         )
-        return table
+        errors = [
+            Text(f"{title} errors: {len(found)}", style="bold") if n == 0 else Text(f"  {line}")
+            for title, found in (("quantity", self.quantity_errors), ("date", self.date_errors))
+            for n, line in enumerate(["", *found])
+        ]
+        return Group(table, *errors)
 
 
 @dataclass(frozen=True)
@@ -303,29 +310,3 @@ def run(gold_paths: list[Path]) -> ValuesReport:
         _score_dates(report, name, article.text, gold.get("timex", []), values.dates)
         _score_dateparser(report, name, article, gold.get("timex", []))
     return report
-
-
-def main(argv: list[str]) -> int:
-    from rich.console import Console
-
-    as_json = "--json" in argv
-    paths = [Path(a) for a in argv if a != "--json"]
-    if not paths:
-        print("usage: python -m khronika.evaluate.values [--json] GOLD.json ...", file=sys.stderr)
-        return 2
-    report = run(paths)
-    if as_json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
-        return 0
-    console = Console()
-    console.print(report.render())
-    for title, errors in (("quantities", report.quantity_errors), ("dates", report.date_errors)):
-        if errors:
-            console.print(f"[bold]{title} errors[/bold]")
-            for error in errors:
-                console.print(f"  {error}", markup=False)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
