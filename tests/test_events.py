@@ -310,6 +310,29 @@ def test_lexicon_families_beyond_the_basic_verbs() -> None:
     assert refused.mode == "yield" and codes(refused.recipient) == {"RUS"}
 
 
+def test_lexicon_aspect_pairs_synonyms_and_event_nouns() -> None:
+    arresting = only(events_of("Влада Туреччини заарештовує опозиційних мерів."), "COERCE")
+    assert arresting.mode == "arrest" and codes(arresting.actor) == {"TUR"} and arresting.status == "ongoing"
+    veto = only(events_of("Польща наклала вето на нове рішення Євросоюзу."), "REJECT")
+    assert codes(veto.actor) == {"POL"}
+    handed_over = only(events_of("Минулого року Казахстан передав Росії двох дезертирів."), "COOPERATE")
+    assert codes(handed_over.actor) == {"KAZ"} and codes(handed_over.recipient) == {"RUS"}
+    removed = only(events_of("Президент України зняв з посади командувача об'єднаних сил."), "APPOINT")
+    assert removed.mode == "dismiss" and codes(removed.actor) == {"UKR"}
+    quit_office = only(events_of("Прем'єр-міністр Словенії пішов з посади після скандалу."), "RETREAT")
+    assert quit_office.mode == "resign" and codes(quit_office.actor) == {"SVN"}
+    ceasefire = only(events_of("Україна та Росія припинили вогонь на тридцять днів."), "RETREAT")
+    assert ceasefire.mode == "ceasefire" and codes(ceasefire.actor) == {"UKR", "RUS"}
+    curfew = only(events_of("Влада Грузії запровадила комендантську годину в Тбілісі."), "COERCE")
+    assert curfew.mode == "restrict" and codes(curfew.actor) == {"GEO"}
+    riot_police = only(events_of("Білоруська влада стягнула до Мінська тисячі силовиків."), "MOBILIZE")
+    assert riot_police.mode == "police" and codes(riot_police.actor) == {"BLR"}
+    silent = only(events_of("Уряд Молдови не прокоментував ці повідомлення."), "COMMENT")
+    assert silent.mode == "decline" and codes(silent.actor) == {"MDA"}
+    # thanking is courtesy, not an endorsement: no SUPPORT record
+    assert not [e for e in events_of("Міністр оборони Литви подякував Польщі за допомогу.") if e.event == "SUPPORT"]
+
+
 def test_in_response_is_no_threat() -> None:
     found = events_of("У відповідь Вашингтон пообіцяв відновити постачання зброї Україні.")
     assert not [e for e in found if e.event == "THREATEN"]
