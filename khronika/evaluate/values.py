@@ -197,6 +197,21 @@ def _describe_date(d: DateExpr | dict[str, Any]) -> str:
     return f"{d.text!r} {d.date_start}..{d.date_end} ({d.precision})"
 
 
+def _list_errors(
+    errors: list[str], name: str, missed: list[_Span], spurious: list[_Span], describe: Callable[[Any], str]
+) -> None:
+    """Append a line per missed gold value (with what we found at the same text, if anything)
+    and per extra value of ours at a text no missed gold value has."""
+    for g in missed:
+        same_text = [p for p in spurious if p.key == g.key]
+        got = f"; got {describe(same_text[0].item)}" if same_text else "; not found"
+        errors.append(f"{name}: gold {describe(g.item)}{got}")
+    gold_keys = {g.key for g in missed}
+    for p in spurious:
+        if p.key not in gold_keys:
+            errors.append(f"{name}: extra {describe(p.item)}")
+
+
 def _score_quantities(report: ValuesReport, name: str, text: str, gold: list[dict], ours: list[Quantity]) -> None:
     gold_spans = _locate(text, gold, fold_case=False)
     ours_spans = [_Span(q.start, q.end, _key(q.text, False), q) for q in ours]
@@ -204,14 +219,7 @@ def _score_quantities(report: ValuesReport, name: str, text: str, gold: list[dic
     report.quantities.add(len(pairs), len(ours), len(gold))
     span_pairs, _, _ = _pair(gold_spans, ours_spans, lambda g, p: True)
     report.quantity_spans.add(len(span_pairs), len(ours), len(gold))
-    for g in missed:
-        same_text = [p for p in spurious if p.key == g.key]
-        got = f"; got {_describe_quantity(same_text[0].item)}" if same_text else "; not found"
-        report.quantity_errors.append(f"{name}: gold {_describe_quantity(g.item)}{got}")
-    gold_keys = {g.key for g in missed}
-    for p in spurious:
-        if p.key not in gold_keys:
-            report.quantity_errors.append(f"{name}: extra {_describe_quantity(p.item)}")
+    _list_errors(report.quantity_errors, name, missed, spurious, _describe_quantity)
 
 
 def _score_dates(report: ValuesReport, name: str, text: str, gold: list[dict], ours: list[DateExpr]) -> None:
@@ -222,28 +230,19 @@ def _score_dates(report: ValuesReport, name: str, text: str, gold: list[dict], o
     span_pairs, _, _ = _pair(gold_spans, ours_spans, lambda g, p: True)
     report.date_spans.add(len(span_pairs), len(ours), len(gold))
     report.date_precision_matches += sum(g.item.get("precision") == p.item.precision for g, p in span_pairs)
-    for g in missed:
-        same_text = [p for p in spurious if p.key == g.key]
-        got = f"; got {_describe_date(same_text[0].item)}" if same_text else "; not found"
-        report.date_errors.append(f"{name}: gold {_describe_date(g.item)}{got}")
-    gold_keys = {g.key for g in missed}
-    for p in spurious:
-        if p.key not in gold_keys:
-            report.date_errors.append(f"{name}: extra {_describe_date(p.item)}")
+    _list_errors(report.date_errors, name, missed, spurious, _describe_date)
     points = [(d.start, d.end, d.date_start) for d in ours]
     report.dates_in_interval.add(*_in_interval(gold_spans, points))
 
 
 def _in_interval(gold: list[_Span], hits: Sequence[tuple[int, int, date | None]]) -> tuple[int, int, int]:
-    """(right hits, hits, gold dates found by a right hit): the lenient measure of the docstring."""
-    right_hits = 0
+    """(gold dates found by a right hit, hits, gold dates): the lenient measure of the docstring."""
     found: set[int] = set()
     for start, end, point in hits:
         for index, g in enumerate(gold):
             overlaps = start < g.end and g.start < end
             inside = point is not None and date.fromisoformat(g.item["start"]) <= point <= date.fromisoformat(g.item["end"])
             if overlaps and inside:
-                right_hits += 1
                 found.add(index)
                 break
     return len(found), len(hits), len(gold)

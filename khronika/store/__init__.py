@@ -87,10 +87,6 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         migrate(self.engine)
 
-    @property
-    def has_search(self) -> bool:
-        return self.engine.dialect.name in ("sqlite", "postgresql")
-
     # -- writing ---------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:

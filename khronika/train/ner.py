@@ -56,19 +56,13 @@ class GoldEntity:
 
 @dataclass
 class NerUkText:
-    """One NER-UK text: its running text, gold entities in it, and offsets back to the file."""
+    """One NER-UK text: its running text and the gold entities in it."""
 
     id: str
     source: str
-    file_text: str  # the .txt as distributed; BRAT offsets point here
     text: str  # running text (bruk detokenized, ng unchanged)
-    to_file: list[int]  # to_file[i]: offset in file_text of text[i]; one extra entry for the end
     entities: list[GoldEntity]  # in `text` offsets, nested ones removed (see flat_entities)
     nested_dropped: int = 0
-
-    def file_span(self, start: int, end: int) -> tuple[int, int]:
-        """Offsets in the distributed file of the running-text span [start, end)."""
-        return self.to_file[start], self.to_file[end - 1] + 1
 
 
 @dataclass
@@ -131,7 +125,7 @@ def _read_text(folder: Path, text_id: str, source: str) -> NerUkText:
         kept_before[i] = max(kept_before[i], kept_before[i - 1])
     mapped = [GoldEntity(kept_before[e.start], kept_before[e.end], e.label) for e in entities]
     flat = flat_entities(mapped)
-    return NerUkText(text_id, source, file_text, text, to_file, flat, len(mapped) - len(flat))
+    return NerUkText(text_id, source, text, flat, len(mapped) - len(flat))
 
 
 def detokenize(tokenized: str) -> tuple[str, list[int]]:
