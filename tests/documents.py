@@ -1,8 +1,10 @@
-"""A small stored document built by hand, for tests of the store and the CLI."""
+"""Hand-built test material: a small stored document, and entities set on a Doc."""
 
 from __future__ import annotations
 
 from datetime import date
+
+from spacy.tokens import Doc
 
 from khronika.model import (
     Actor,
@@ -46,3 +48,13 @@ def sample_document(article_id: str = "a1", published: date = date(2025, 3, 4)) 
         dates=[DateExpr(39, 44, "Вчора", date(2025, 3, 3), date(2025, 3, 3), "day")],
         events=[convict, expel],
     )
+
+
+def set_entities(doc: Doc, text: str, entities: list[tuple[str, str]]) -> Doc:
+    """`doc` with each (words, label) as an entity at the words' first occurrence in `text`."""
+    spans = []
+    for words, label in entities:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return doc

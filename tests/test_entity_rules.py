@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
+from documents import set_entities
 from khronika.language import entity_rules
 from khronika.language.pipeline import NER_MODEL_DIR, blank, load
 
@@ -16,13 +17,7 @@ def nlp():
 
 def _with_entities(nlp, text: str, entities: list[tuple[str, str]]) -> Doc:
     """`text` tokenized, with each (words, label) as an entity at its first occurrence."""
-    doc = nlp(text)
-    spans = []
-    for words, label in entities:
-        start = text.index(words)
-        spans.append(doc.char_span(start, start + len(words), label=label))
-    doc.ents = spans
-    return doc
+    return set_entities(nlp(text), text, entities)
 
 
 def _run(nlp, doc: Doc, rules: list[str] | None = None) -> list[tuple[str, str]]:

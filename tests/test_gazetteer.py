@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc, Span
 
+from documents import set_entities
 from khronika.language import analyze, pipeline
 from khronika.language.gazetteer import COMPONENT_NAME, NESTED_KEY, kb_matches, nested_entities, with_gazetteer
 from khronika.read import read_paths
@@ -35,12 +36,7 @@ def _without_ner(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
         if name in ("ner", COMPONENT_NAME):
             break
         doc = component(doc)
-    spans = []
-    for surface, label in ents:
-        start = text.index(surface)
-        spans.append(doc.char_span(start, start + len(surface), label=label))
-    doc.ents = spans
-    return doc
+    return set_entities(doc, text, ents)
 
 
 def _corrected(nlp, text: str, ents: list[tuple[str, str]] = ()) -> tuple[Doc, set[tuple[str, str]]]:
