@@ -71,6 +71,23 @@ class ActorResolver:
 
     # -- what the article names -------------------------------------------------
 
+    def stands_for_context(self, phrase: Phrase) -> bool:
+        """'прокуратура', 'суд', 'силовики': a description with no name or country of its own."""
+        return (
+            head_is_contextual(phrase, self.lexicon)
+            and not any(w.lemma in self.lexicon.actors.adversary_nouns for w in phrase.words)
+            and self._named_inside(phrase) is None
+            and self._country_word_in(phrase) is None
+            and self._location_after(phrase) is None
+        )
+
+    def known_person_at(self, word: Word) -> Actor | None:
+        """The person the knowledge base knows whose name covers this word ('Дональду Трампу')."""
+        entity = self._entity_of.get(word.i)
+        if entity is None or not (entity.kb or "").startswith("per:"):
+            return None
+        return _actor_of_entity(entity, self.text)
+
     def _named_mentions(self, words: list[Word]) -> list[Mention]:
         mentions: list[Mention] = []
         seen_entities: set[int] = set()

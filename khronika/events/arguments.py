@@ -60,8 +60,11 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
     if candidates:
         return candidates[-1]
     before = view.clauses[clause.index - 1] if clause.index > 0 else None
-    while before is not None and before.index > 0 and before.kind == "subordinate" and before.opener is not None and before.opener.lemma == "як":
-        before = view.clauses[before.index - 1]  # 'X, як повідомляє Reuters, обговорює': the inserted source is skipped
+    while before is not None and before.index > 0 and (
+        before.kind == "gerund" or (before.kind == "subordinate" and before.opener is not None and before.opener.lemma == "як")
+    ):
+        # 'X, як повідомляє Reuters, обговорює', 'Трамп, виступаючи в Кнесеті, назвав': the inserted clause is skipped
+        before = view.clauses[before.index - 1]
     after = [p for p in clause.phrases if p.first > predicate.i and p.prep is None]
     # 'відпустила ... Білорусь' (inverted), but not 'У Москві звинуватили Баку' (the place speaks, Баку is the object)
     speaking_place = any(p.prep in ("в", "у") and p.last < predicate.i and p.head.pos in ("PROPN", "X") for p in clause.phrases)
@@ -200,6 +203,12 @@ def recipient_phrases(view: SentenceView, clause: Clause, trigger: Word, cue: Cu
                     objects.append(phrase)
                 elif role == "dat" and phrase.first == trigger.i + 1 and chosen in ("Gen", "Loc") and phrase.can_be_case("Dat"):
                     objects.append(phrase)  # 'відмовив Росії': a name right after the verb, tagged with a case it shares with the dative
+            if role == "dat" and not objects:
+                # 'Того ж дня Україні повернули тіла': a dative before the verb is still whom it is for
+                objects = [
+                    p for p in clause.phrases
+                    if p.last < trigger.i and p.prep is None and p is not subject and p.head.feat("Case") == "Dat" and p.head.pos in ("PROPN", "NOUN")
+                ][-1:]
             # the first two: 'оголосило персоною нон грата російського дипломата' has the person second
             found += objects[:_OBJECT_CANDIDATES]
             continue

@@ -44,6 +44,8 @@ class Trigger:
     content_status: str | None = None  # 'обговорюють звільнення' -> possible
     requirement: Word | None = None  # the word the cue required ('санкції' of 'посилив санкції')
     content: Cue | None = None  # the cue this one took as its content ('пообіцяли виділити' -> the aid)
+    joined: bool = False  # 'взяли участь у переговорах': the subject is one party of an event with others
+    background: bool = False  # 'після саміту Трампа й Путіна': the event dates another one
 
 
 @dataclass
@@ -56,6 +58,7 @@ class _Context:
     lexicon: Lexicon
     events: list[Event]
     parties: list[Actor]  # the sides of the last event between several countries: what 'сторони' means
+    subjects: dict[int, list[Actor]] = dataclasses.field(default_factory=dict)  # sentence -> the person its subject names
 
 
 def extract(article: Article, analysis: Analysis, values: Values) -> list[Event]:
@@ -70,7 +73,7 @@ def extract(article: Article, analysis: Analysis, values: Values) -> list[Event]
         participants: list[tuple[int, Actor]] = []
         for trigger in triggers[view.index]:
             event = _event(context, view, trigger, attributions[view.index].attribution, participants)
-            if event is None or _repeats_previous(context, view, trigger, event):
+            if event is None:
                 continue
             context.events.append(event)
             participants.extend((trigger.word.start, a) for a in event.actor + event.recipient if a.code)
@@ -88,36 +91,53 @@ def _distinct_codes(actor_list: list[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-def _repeats_previous(context: _Context, view: SentenceView, trigger: Trigger, event: Event) -> bool:
-    """'Зустріч ... відбулася' after 'провели переговори': an event noun with nobody named refers back."""
-    if trigger.word.pos != "NOUN" or event.actor:
-        return False
-    return any(e.event == event.event and e.evidence.end <= view.sentence.start and
-               context.article.text.count("\n", e.evidence.start, view.sentence.start) == 0 for e in context.events)
+def _recorded_before(context: _Context, view: SentenceView, event_name: str, paragraphs: int | None) -> bool:
+    """A record of this category before the sentence, within `paragraphs` paragraph breaks (None: anywhere)."""
+    return any(
+        e.event == event_name
+        and e.evidence.end <= view.sentence.start
+        and (paragraphs is None or context.article.text.count("\n", e.evidence.start, view.sentence.start) <= paragraphs)
+        for e in context.events
+    )
 
 
 # -- cues ----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Surroundings:
+    """What a cue may depend on beyond its clause's words."""
+
+    before_that: bool  # the next clause opens with 'що': 'наполягають, що ...'
+    quoted: frozenset[int]  # indices of the sentence's words inside quotation marks
+
+
 def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
+    quoted = _quoted_words(view)
     for clause in view.clauses:
         if any(w.lemma in lexicon.attribution.anonymity for w in clause.words):
             continue  # 'просячи про анонімність': the clause is about the source, not an event
         if clause.words[0].lemma == "чи" or (clause.opener is not None and clause.opener.lemma == "чи"):
             continue  # 'відмовився коментувати, чи обговорювали ...': a question asserts nothing
-        if clause.opener is not None and clause.opener.lemma in lexicon.status.hypothetical_openers:
+        if _is_condition(clause, lexicon):
             continue  # 'доки Мінськ не звільнить в'язнів': a condition asserts nothing either
+        following = view.clauses[clause.index + 1] if clause.index + 1 < len(view.clauses) else None
+        before_that = following is not None and following.opener is not None and following.opener.lemma == "що"
+        surroundings = _Surroundings(before_that, quoted)
         for word in clause.words:
-            trigger = _trigger_at(clause, word, lexicon)
+            trigger = _trigger_at(clause, word, lexicon, surroundings)
             if trigger is not None:
                 found.append(trigger)
-    found.extend(_relative_support(view, found, lexicon))
+    supported = _relative_support(view, found, lexicon)
+    # 'Після атаки, яку Росія здійснила': the relative clause tells the event the circumstance names
+    found = [t for t in found if not (t.background and t.word.i in supported)] + list(supported.values())
     kept = []
     for trigger in found:
-        absorber = _absorber(trigger, found, view)
+        absorber = _absorber(trigger, found, view, lexicon)
         if absorber is None:
-            kept.append(trigger)
+            if not _is_purpose(trigger.clause):
+                kept.append(trigger)  # 'провели відеоконференцію, щоб узгодити позицію': an aim is no event
             continue
         absorber.content = absorber.content or trigger.cue
         if absorber.cue.event == "AGREE" and trigger.cue.unrealized:
@@ -130,7 +150,29 @@ def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
     return _without_repeats(kept)
 
 
-def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon) -> Trigger | None:
+def _is_condition(clause: Clause, lexicon: Lexicon) -> bool:
+    """'якщо', 'доки Мінськ не звільнить'; but 'доки за ґратами залишаються' (while, a present state) asserts."""
+    opener = clause.opener
+    if opener is None or opener.lemma not in lexicon.status.hypothetical_openers:
+        return False
+    if opener.lemma not in lexicon.status.while_openers:
+        return True
+    negated = any(w.lemma in lexicon.status.negation for w in clause.words)
+    return negated or not any(w.is_finite and statuses.tense_of(w) == "Pres" for w in clause.words)
+
+
+def _quoted_words(view: SentenceView) -> frozenset[int]:
+    """The words between quotation marks: '«цинічною провокацією»'."""
+    inside, quoted = False, set()
+    for word in view.words:
+        if word.text in ("«", "»", '"', "„", "“", "”"):
+            inside = word.text not in ("»", "”") and not (word.text == '"' and inside)
+        elif inside:
+            quoted.add(word.i)
+    return frozenset(quoted)
+
+
+def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon, surroundings: _Surroundings) -> Trigger | None:
     position = clause.words.index(word)
     passive = _is_passive_predicate(clause, position)
     if word.pos not in ("VERB", "NOUN") and not passive:
@@ -148,6 +190,10 @@ def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon) -> Trigger | None:
     negated = any(w.lemma in lexicon.status.negation for w in statuses.verb_chain(clause, word)[:-1])
     for cue in cues:
         requirement = None
+        if cue.requires_quoted and not cue.requires:
+            window = clause.words[position + 1 : position + 1 + cue.window]
+            if not any(w.i in surroundings.quoted for w in window):
+                continue
         if cue.requires:
             after = clause.words[position + 1 : position + 1 + cue.window]
             # the object may come first ('Двох литовок передали'), a state verb after its place ('у полоні перебувають')
@@ -155,9 +201,11 @@ def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon) -> Trigger | None:
             requirement = next(
                 (w for w in [*after, *reversed(before)] if w.lemma in cue.requires or compound_head_lemma(w.text) in cue.requires), None
             )
-            if requirement is None:
+            if requirement is None or (cue.requires_bare and _in_prepositional_phrase(clause, requirement)):
                 continue
-        if cue.requires_negation and not negated:
+            if cue.requires_quoted and requirement.i not in surroundings.quoted:
+                continue
+        if (cue.requires_negation and not negated) or (cue.before_that_clause and not surroundings.before_that):
             continue
         if cue.event is None:
             return None  # the lexicon says this use is no event
@@ -171,6 +219,11 @@ def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+def _in_prepositional_phrase(clause: Clause, word: Word) -> bool:
+    """'засудили до ув'язнення': the word is governed by a preposition, not the verb's object."""
+    return any(p.prep is not None and p.first <= word.i <= p.last for p in clause.phrases)
+
+
 def _is_passive_predicate(clause: Clause, position: int) -> bool:
     """'був засуджений', 'були звільнені': a participle after a form of 'бути' is a passive predicate."""
     word = clause.words[position]
@@ -180,11 +233,11 @@ def _is_passive_predicate(clause: Clause, position: int) -> bool:
     return bool(before) and before[-1].lemma == "бути" and before[-1].is_verb
 
 
-def _relative_support(view: SentenceView, found: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
+def _relative_support(view: SentenceView, found: list[Trigger], lexicon: Lexicon) -> dict[int, Trigger]:
     """'атаки, яку Росія здійснила вночі', 'удару, якого війська завдали по Києву': the event noun before a
-    relative clause happens through the support verb inside it, whose subject is the agent."""
-    taken = {t.word.i for t in found} | {t.governor.i for t in found if t.governor is not None}
-    added: list[Trigger] = []
+    relative clause happens through the support verb inside it, whose subject is the agent (by the noun's index)."""
+    taken = {t.word.i for t in found if not t.background} | {t.governor.i for t in found if t.governor is not None}
+    added: dict[int, Trigger] = {}
     for clause in view.clauses:
         if clause.kind != "relative" or clause.index == 0 or clause.opener is None:
             continue
@@ -197,7 +250,7 @@ def _relative_support(view: SentenceView, found: list[Trigger], lexicon: Lexicon
         verb = next((w for w in clause.words if w.is_verb and w.lemma in lexicon.support_verbs), None)
         if cue is None or verb is None or verb.i in taken:
             continue
-        added.append(Trigger(verb, cue, clause))
+        added[noun.i] = Trigger(verb, cue, clause)
     return added
 
 
@@ -208,11 +261,19 @@ def _governed_noun(trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
     # 'в обміні', 'під час затримань': a circumstance of another event, not one of its own
     circumstance = own is not None and own.prep is not None and (own.head is noun or own.head.lemma in lexicon.time_nouns)
     position = clause.words.index(noun)
+    if circumstance and own.prep in ("у", "в"):
+        participant = _participation_verb(clause, own, lexicon)
+        if participant is not None:
+            return replace(trigger, governor=participant, joined=True)
+    if circumstance and _dates_another(clause, own, noun, lexicon):
+        return replace(trigger, background=True)
     # modal and aspect verbs are not what makes it happen: 'обмін може відбутися'
     status = lexicon.status
     modal = status.possible | status.planned | status.ongoing
 
     def content_verb(w: Word) -> bool:
+        if w.pos == "ADJ" and w.feat("VerbForm") == "Part":
+            return lexicon.support_of_participle(w.lemma) is not None  # 'раунд переговорів запланований на травень'
         return w.is_verb and w.pos != "AUX" and (w.lemma in lexicon.support_verbs or w.lemma not in modal)
 
     before = [w for w in clause.words[max(0, position - _NOUN_GOVERNOR_DISTANCE) : position] if content_verb(w)][-1:]
@@ -224,7 +285,7 @@ def _governed_noun(trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
             # 'оголосив про відставку'; a fronted 'Про домовленість оголосив ...' reports one already told
             announced = own.prep == "про" and verb.lemma in lexicon.announcing_verbs and verb.i < noun.i
             return replace(trigger, governor=verb) if announced else None
-        if verb.lemma in lexicon.support_verbs:
+        if verb.lemma in lexicon.support_verbs or verb.pos == "ADJ":
             return replace(trigger, governor=verb)
         for cue in lexicon.cues.get(verb.lemma, ()):
             if cue.content:
@@ -232,7 +293,29 @@ def _governed_noun(trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
-def _absorber(trigger: Trigger, found: list[Trigger], view: SentenceView) -> Trigger | None:
+def _dates_another(clause: Clause, own: Phrase, noun: Word, lexicon: Lexicon) -> bool:
+    """'після саміту', 'під час переговорів': the event noun is the time of the clause's event."""
+    if own.head is noun:
+        return own.prep in lexicon.background_preps
+    position = clause.words.index(own.head)
+    return own.head.lemma in lexicon.background_time_nouns and position + 1 < len(clause.words) and clause.words[position + 1] is noun
+
+
+def _participation_verb(clause: Clause, own: Phrase, lexicon: Lexicon) -> Word | None:
+    """'взяли участь у переговорах', 'У саміті візьмуть участь ...': the verb that takes part in the event
+    through 'участь' standing next to the phrase, before or after it."""
+    words = clause.words
+    start, end = words.index(own.words[0]) - 1, words.index(own.words[-1]) + 1  # from the preposition
+    for k in [*range(max(0, start - 2), start), *range(end, min(len(words), end + 4))]:
+        if words[k].lemma not in lexicon.participation_nouns:
+            continue
+        verb = next((w for w in words[max(0, k - 2) : k + 2] if w.is_verb and w.lemma in lexicon.participation_verbs), None)
+        if verb is not None:
+            return verb
+    return None
+
+
+def _absorber(trigger: Trigger, found: list[Trigger], view: SentenceView, lexicon: Lexicon) -> Trigger | None:
     """The cue this one is the content of: 'прагнуть домогтися', 'закликав звільнити', 'вимагала, щоб ... відійшли'."""
     chain = statuses.verb_chain(trigger.clause, trigger.governor or trigger.word)
     chain_words = {w.i for w in chain[:-1]}
@@ -252,6 +335,10 @@ def _absorber(trigger: Trigger, found: list[Trigger], view: SentenceView) -> Tri
         previous = clause.words[position - 1]
         verbs_before = [w for w in clause.words[:position] if w.is_verb]
         governors = {previous.i} | ({verbs_before[-1].i} if verbs_before else set())
+        if previous.pos == "CCONJ":
+            # 'закликала переглянути справи і звільнити': coordinated infinitives share the verb that takes them
+            governing = next((w for w in reversed(verbs_before) if not w.is_infinitive), None)
+            governors |= {governing.i} if governing is not None else set()
         taker = next((o for o in found if o.word.i in governors and o.cue.event in _CONTENT_TAKERS), None)
         if taker is not None:
             return taker
@@ -262,11 +349,20 @@ def _absorber(trigger: Trigger, found: list[Trigger], view: SentenceView) -> Tri
             (o for o in found if o.clause is previous_clause and (o.cue.event in _CONTENT_TAKERS or o.cue.event == trigger.cue.event)),
             None,
         )
-    if clause.kind == "gerund" and trigger.cue.event in _CONTENT_TAKERS and clause.index > 0:
-        # 'виходять на вулиці, вимагаючи виборів': the demand is how the main event goes, not another record
+    if clause.kind == "gerund" and clause.index > 0:
+        # 'виходять на вулиці, вимагаючи виборів': the demand is how the main event goes, not another record;
+        # 'відкинув припущення, назвавши їх «істерикою»': the gerund explains the act before it
         previous_clause = view.clauses[clause.index - 1]
-        return next((o for o in found if o.clause is previous_clause), None)
+        explained = lexicon.gerund_elaborates.get(trigger.cue.event or "", frozenset())
+        if trigger.cue.event in _CONTENT_TAKERS:
+            return next((o for o in found if o.clause is previous_clause), None)
+        return next((o for o in found if o.clause is previous_clause and o.cue.event in explained), None)
     return None
+
+
+def _is_purpose(clause: Clause) -> bool:
+    """'..., щоб узгодити позицію': an aim."""
+    return clause.kind == "subordinate" and clause.opener is not None and clause.opener.lemma == "щоб"
 
 
 def _without_repeats(found: list[Trigger]) -> list[Trigger]:
@@ -277,8 +373,10 @@ def _without_repeats(found: list[Trigger]) -> list[Trigger]:
         same = next((k for k in kept if k.clause is trigger.clause and k.cue.event == trigger.cue.event), None)
         if same is None:
             kept.append(trigger)
-        elif same.word.pos == "NOUN" and trigger.word.pos == "VERB" and same.governor is not trigger.word:
-            kept[kept.index(same)] = trigger
+        elif (same.word.pos == "NOUN" and trigger.word.pos == "VERB" and same.governor is not trigger.word) or (
+            same.cue.requires_quoted and not trigger.cue.requires_quoted
+        ):
+            kept[kept.index(same)] = trigger  # 'назвав депортацію «викраденням» і звинуватив': the explicit verb says it
     return kept
 
 
@@ -368,27 +466,62 @@ def _event(
         status = statuses.ONGOING  # a hunger strike declared goes on
     if cue.ahead and status in (statuses.OCCURRED, statuses.ONGOING):
         status = statuses.PLANNED  # the visit an invitation proposes
+    if _refuted(view, clause, lexicon):
+        status = statuses.DENIED  # 'Пєсков спростував, що Москва взяла на себе зобов'язання'
+    if cue.speaker_acts and clause.index > 0:
+        # 'заявили, що ... не залишиться без наслідків': the threat is made when it is said
+        saying = next((w for w in view.clauses[clause.index - 1].words if w.is_finite), None)
+        status = statuses.ONGOING if saying is not None and statuses.tense_of(saying) == "Pres" else statuses.OCCURRED
     subject = _subject(view, trigger, predicate, lexicon)
     spokesperson = spokesperson_attribution(subject, context.actors, values.quantities, lexicon) if subject is not None else None
     if _is_empty(attribution) and spokesperson is not None:
         attribution = replace(spokesperson, text=view.sentence.text)
-    actor_list, named = _agents(context, view, trigger, predicate, subject)
+    if trigger.background:
+        # 'після саміту Трампа й Путіна': an event told only as the time of another is a record when its
+        # parties are named and the text has not recorded such an event before
+        actor_list, named = _noun_participants(context, clause, word), True
+        if not actor_list or _recorded_before(context, view, cue.event or "", None):
+            return None
+    else:
+        actor_list, named = _agents(context, view, trigger, predicate, subject)
+        if subject is not None and named and len(actor_list) == 1 and context.actors.is_person(subject, actor_list[0]):
+            context.subjects[view.index] = actor_list
+    if word.pos == "NOUN" and not named and status == statuses.OCCURRED and _recorded_before(context, view, cue.event or "", 0):
+        return None  # 'Розмова тривала три години' after the talks were told in the paragraph: the noun refers back
     if not named and actor_list and not cue.recipient_inherits_actor:
         actor_list = _other_than_destination(context, view, trigger, subject, actor_list)
+    returned_to: list[Actor] = []
+    if cue.returns_home and named and _returns_home(clause, lexicon):
+        # 'Україна повернула з полону 84 людини': the side that held them releases them to the subject
+        returned_to = [a for a in actor_list if a.code]
+        actor_list = _holder(context, {a.code for a in returned_to})
     if cue.giver:
+        receivers = [a for a in actor_list if a.code]
+        personal = subject is not None and (subject.head.pos == "PRON" or any(context.actors.is_person(subject, a) for a in receivers))
+        if not receivers or personal:
+            return None  # 'він отримав 40 тисяч гривень від куратора': a payment to a person, not aid to a state
         actor_list, recipient_list = _received(context, view, trigger, subject, actor_list), actor_list
         named = bool(actor_list)
     else:
-        recipient_list = _recipients(context, view, trigger, subject, actor_list, participants)
+        recipient_list = returned_to or _recipients(context, view, trigger, subject, actor_list, participants)
     if _is_not_a_record(status, view, clause, cue.event, named, actor_list, recipient_list, lexicon):
         return None
-    if cue.two_sides and not recipient_list and len({a.code for a in actor_list if a.code}) < 2:
+    if cue.named_recipient:
+        # 'подякувала президентові Дональду Трампу': the title names the person after it
+        position = clause.words.index(word)
+        following = clause.words[position + 1 : position + 5]
+        person = next((p for p in map(context.actors.known_person_at, following) if p is not None), None)
+        if person is None:
+            return None
+        recipient_list = [r for r in recipient_list if r.code] or [person]
+    if cue.two_sides and not trigger.joined and not recipient_list and len({a.code for a in actor_list if a.code}) < 2:
         return None  # 'Швеція обговорює ...' alone: deliberation, not talks
     event_name, mode = cue.event, cue.mode
     if cue.unrealized and (status in (statuses.PLANNED, statuses.POSSIBLE) or (status == statuses.DENIED and _intended(chain, lexicon))):
         event_name, mode = cue.unrealized  # 'не планує пом'якшувати': an intention denied is still about the promise
     if cue.mode_by_object:
         mode = _mode_by_object(view, clause, word, lexicon) or mode
+    mode = _multilateral(lexicon, word, event_name, mode, actor_list, recipient_list)
     mode = _mode_from_context(context, view, event_name, mode)
     mode = _mode_by_place(context, clause, event_name, mode, actor_list, recipient_list)
     magnitude = magnitude_of(view, clause, word, values.quantities, values.dates, lexicon) if cue.magnitude else None
@@ -426,6 +559,8 @@ def _event(
 
 def _subject(view: SentenceView, trigger: Trigger, predicate: Word, lexicon: Lexicon) -> Phrase | None:
     clause, cue = trigger.clause, trigger.cue
+    if cue.speaker_acts:
+        return _speaker(view, clause, lexicon)
     if cue.patient_subject:
         return None  # 'тисячі перебувають у полоні': the subject is who is held
     if trigger.content_status:
@@ -439,9 +574,42 @@ def _subject(view: SentenceView, trigger: Trigger, predicate: Word, lexicon: Lex
     if any(w.feat("Person") == "0" for w in statuses.verb_chain(clause, trigger.governor or trigger.word)):
         return None  # 'дев'ятьох було затримано': the impersonal -но/-то form names whom, never who
     subject = subject_phrase(view, clause, predicate, lexicon)
+    if subject is None and trigger.joined and trigger.governor is not None:
+        subject = _participants_after(clause, trigger.governor, lexicon)
     if subject is not None and subject.first <= trigger.word.i <= subject.last:
         return None  # 'Наступний обмін може відбутися': the event noun is the subject, its agent is not named
     return subject
+
+
+def _refuted(view: SentenceView, clause: Clause, lexicon: Lexicon) -> bool:
+    if clause.opener is None or clause.opener.lemma != "що" or clause.index == 0:
+        return False
+    return any(w.is_finite and w.lemma in lexicon.status.refuting for w in view.clauses[clause.index - 1].words)
+
+
+def _participants_after(clause: Clause, verb: Word, lexicon: Lexicon) -> Phrase | None:
+    """'У переговорах взяли участь делегації Вірменії та Азербайджану': the parties follow 'участь'."""
+    for phrase in clause.phrases:
+        if phrase.first <= verb.i or phrase.prep is not None:
+            continue
+        if phrase.head.lemma in lexicon.participation_nouns:
+            tail = [w for w in phrase.words if w.i > phrase.head.i]
+            head = next((w for w in tail if w.pos in ("NOUN", "PROPN", "X")), None)
+            if head is not None:
+                return Phrase(tail, head, None, coordinated=phrase.coordinated)
+            continue
+        if phrase.head.can_be_case("Nom"):
+            return phrase
+    return None
+
+
+def _speaker(view: SentenceView, clause: Clause, lexicon: Lexicon) -> Phrase | None:
+    """'Посол попередив, що поставки «не залишаться без наслідків»': who says the clause 'що' opens."""
+    if clause.opener is None or clause.opener.lemma != "що" or clause.index == 0:
+        return None
+    saying = view.clauses[clause.index - 1]
+    verb = next((w for w in saying.words if w.is_finite), None)
+    return subject_phrase(view, saying, verb, lexicon) if verb is not None else None
 
 
 def _agents(
@@ -450,14 +618,28 @@ def _agents(
     """The actors, and whether the text names them (rather than implying them from context)."""
     actors, lexicon, clause, cue = context.actors, context.lexicon, trigger.clause, trigger.cue
     actor_list = _actors_of(context, clause, subject) if subject is not None else []
+    if subject is not None and _opens_with_pronoun(clause, subject) and len(context.subjects.get(view.index - 1, [])) == 1:
+        # 'Шмале засудив удар. Він закликав ...': the sentence goes on about the one the last one was about
+        actor_list = list(context.subjects[view.index - 1])
     if not actor_list and cue.patient_subject and trigger.requirement is not None:
         # 'у російському полоні': the place of holding names who holds
         holder = next((p for p in clause.phrases if p.first <= trigger.requirement.i <= p.last), None)
         held_by = actors.resolve(holder) if holder is not None else None
         actor_list = [held_by] if held_by is not None and held_by.code else []
+    if subject is not None and len(actor_list) == 1 and actors.stands_for_context(subject) and subject.head.lemma not in lexicon.actors.party_nouns:
+        # 'Тим часом у Польщі прокуратура висунула ...': the scene set before the institution is its state
+        located = actors.location_of_clause([w for w in clause.words if w.i < subject.first])
+        if located is not None and located.code != actor_list[0].code:
+            actor_list = [replace(actor_list[0], code=located.code)]
+    if not actor_list and subject is None and trigger.word.pos == "NOUN":
+        actor_list = _noun_participants(context, clause, trigger.word)
     # 'У МЗС закликали ...'; 'У Москві звинувачення назвали ...': a common noun that may be the object is
     # the object when a place before it speaks with an impersonal plural
-    may_be_object = subject is not None and subject.head.pos == "NOUN" and subject.head.can_be_case("Acc")
+    may_be_object = subject is not None and not trigger.joined and subject.head.pos == "NOUN" and subject.head.can_be_case("Acc")
+    if not actor_list and cue.speaker_acts and clause.index > 0:
+        saying = view.clauses[clause.index - 1]
+        verb = next((w for w in saying.words if w.is_finite), None)
+        actor_list = _institution_before(view, saying, verb, actors) if verb is not None else []
     if not actor_list or may_be_object:
         actor_list = _institution_before(view, clause, predicate, actors) or actor_list
     named = bool(actor_list)
@@ -466,11 +648,14 @@ def _agents(
     between_parties = cue.event in lexicon.between_parties or f"{cue.event}/{cue.mode}" in lexicon.between_parties
     if not actor_list and subject is None and between_parties:
         actor_list = list(context.parties)  # 'вдалося домовитися': the sides the text is about
+    related = lexicon.implicit_actor_from.get(f"{cue.event}/{cue.mode}")
+    if not actor_list and subject is None and related is not None:
+        actor_list = _previous_actors(context, related)
     if not actor_list and subject is None and cue.event in lexicon.implicit_state_actor:
-        actor_list = _implicit_state(clause, actors)
+        actor_list = _implicit_state(view, clause, actors)
     if not actor_list and cue.event in lexicon.implicit_people_actor:
         # 'Десятки тисяч людей вийшли на вулиці', 'Протести в Тбілісі тривають': the people of the place
-        actor_list = [replace(a, sector="CVL") for a in _implicit_state(clause, actors)]
+        actor_list = [replace(a, sector="CVL") for a in _implicit_state(view, clause, actors)]
     if subject is not None and actor_list and not any(a.code for a in actor_list):
         # 'Російська уповноважена з прав людини Тетяна Москалькова': the title before a name says whose she is
         titled = _title_before(clause, subject, actors)
@@ -484,6 +669,48 @@ def _agents(
         if home is not None:
             actor_list = [replace(a, code=home.code) for a in actor_list]
     return actor_list, named
+
+
+def _returns_home(clause: Clause, lexicon: Lexicon) -> bool:
+    """'додому', 'з полону': people come back to the subject's side."""
+    return any(w.lemma in lexicon.actors.home_words or w.lemma in lexicon.actors.captivity_words for w in clause.words)
+
+
+def _holder(context: _Context, receiving: set[str]) -> list[Actor]:
+    """The other side of the exchange in context, else the country the text names most besides the receiver."""
+    sides = [a for a in context.parties if a.code not in receiving]
+    if len(sides) == 1:
+        return [replace(sides[0], sector="GOV")]
+    other = context.actors.dominant_country(len(context.article.text) + 1, exclude=frozenset(receiving))
+    return [replace(other, sector="GOV")] if other is not None else []
+
+
+def _opens_with_pronoun(clause: Clause, subject: Phrase) -> bool:
+    return clause.index == 0 and subject.first == clause.first and len(subject.words) == 1 and subject.head.lemma in ("він", "вона")
+
+
+def _noun_participants(context: _Context, clause: Clause, noun: Word) -> list[Actor]:
+    """An event noun with no agent outside it names its parties: 'обмін полоненими між Україною та Росією',
+    'зустріч Зеленського з Трампом', 'переговори Росії та України' (the genitive of nouns whose genitive
+    is the agent, not the one acted on: 'звільнення заручників')."""
+    lexicon = context.lexicon
+    cue_events = {c.event for c in lexicon.cues.get(noun.lemma, ()) if c.event}
+    between = next((p for p in clause.phrases if p.prep == "між" and p.first > noun.i), None)
+    if between is not None and between.first - noun.i <= _NOUN_GOVERNOR_DISTANCE:
+        sides = [a for a in context.actors.resolve_group(between) if a.code]
+        if len(sides) >= 2:
+            return sides
+    if not cue_events & lexicon.genitive_agents:
+        return []
+    own = next((p for p in clause.phrases if p.first <= noun.i <= p.last), None)
+    if own is None or own.head is not noun or own.last == noun.i:
+        return []
+    tail = [w for w in own.words if w.i > noun.i]
+    head = next((w for w in tail if w.pos in ("NOUN", "PROPN", "X", "PRON")), None)
+    if head is None or not head.can_be_case("Gen"):
+        return []
+    agents = Phrase(tail, head, None, coordinated=own.coordinated)
+    return [a for a in context.actors.resolve_group(agents) if a.code]
 
 
 def _recipients(
@@ -560,8 +787,8 @@ def _other_than_destination(
     receiving = {r.code for r in recipients_of(context.actors, phrases) if r.code}
     if not receiving & {a.code for a in actor_list}:
         return actor_list
-    other = context.actors.dominant_country(len(context.article.text) + 1, exclude=frozenset(receiving))
-    return [replace(other, sector="GOV")] if other is not None else actor_list
+    # after 'Росія та Україна провели обмін', 'Звільнено 103 українських військових': the other side of it
+    return _holder(context, receiving) or actor_list
 
 
 def _title_before(clause: Clause, subject: Phrase, actors: ActorResolver) -> Actor | None:
@@ -576,7 +803,11 @@ def _title_before(clause: Clause, subject: Phrase, actors: ActorResolver) -> Act
         if any(w.is_verb for w in between):
             return None
         title = actors.resolve(phrase)
-        return title if title is not None and title.code else None
+        if title is not None and title.code:
+            return title
+        # 'координатор ООН в Україні Маттіас Шмале': a first name split from its surname, the title is further back
+        if phrase.head.pos not in ("PROPN", "X"):
+            return None
     return None
 
 
@@ -607,6 +838,21 @@ def _mode_from_context(context: _Context, view: SentenceView, event_name: str, m
             start, end = view.sentence.start, view.sentence.end
         if any(start <= w.start < end and w.lemma in rule.cues for w in context.actors.words):
             return rule.becomes
+    return mode
+
+
+def _multilateral(
+    lexicon: Lexicon, word: Word, event_name: str, mode: str | None, actor_list: list[Actor], recipient_list: list[Actor]
+) -> str | None:
+    """'Лідери Франції, Німеччини та Польщі провели зустріч', 'узяв участь у саміті': many sides meet together
+    (with a partner named, 'підтримували контакти з ...', it is talks with that partner)."""
+    category, parties, nouns = lexicon.multilateral
+    if event_name != category or mode is not None:
+        return mode
+    sides = len({a.code for a in actor_list if a.code})
+    partners = any(r.code for r in recipient_list)
+    if (sides >= parties and not partners) or (word.lemma in nouns and sides < 2):
+        return "multilateral"
     return mode
 
 
@@ -659,8 +905,11 @@ def _institution_before(view: SentenceView, clause: Clause, predicate: Word, act
     phrases = clause.phrases
     continues = clause.coordinated or (clause.opener is not None and clause.opener.lemma == "що")
     if continues and clause.index > 0:
-        # '... і пригрозили', 'у Вільнюсі наголосили, що не розглядають ...': the same impersonal speaker
+        # '... і пригрозили', 'у Вільнюсі наголосили, що не розглядають ...': the same impersonal speaker;
+        # 'У Кремлі заявили, що ..., і пригрозили': the main clause before the inserted one
         previous = view.clauses[clause.index - 1]
+        while clause.coordinated and previous.kind != "main" and previous.index > 0:
+            previous = view.clauses[previous.index - 1]
         verb = next((w for w in previous.words if w.is_verb), None)
         if verb is not None and not any(p.prep is None and p.last < verb.i and p.can_be_case("Nom") for p in previous.phrases):
             phrases = previous.phrases + phrases
@@ -669,16 +918,34 @@ def _institution_before(view: SentenceView, clause: Clause, predicate: Word, act
             break
         if phrase.prep in ("в", "у", "на") and (phrase.head.feat("Case") in ("Loc", None) or phrase.head.text.isupper()):
             actor = actors.resolve(phrase)
-            # an institution or a capital ('У МЗС', 'У Кремлі'), not a place described ('у білоруських в'язницях')
-            if actor is not None and actor.code and (actor.kb is not None or phrase.head.pos in ("PROPN", "X")):
+            # an institution or a capital ('У МЗС', 'У Кремлі', 'У посольстві ОАЕ'), not a place described
+            # ('у білоруських в'язницях')
+            if actor is not None and actor.code and (actor.kb is not None or phrase.head.pos in ("PROPN", "X") or _is_institution(phrase, actors)):
                 return [actor]
+    # 'Затримання засудили в МЗС Франції': an institution (not a place) right after the verb speaks too
+    after = next((p for p in clause.phrases if p.first > predicate.i), None)
+    if after is not None and after.prep in ("в", "у") and after.first <= predicate.i + 2 and _is_institution(after, actors):
+        return [a for a in actors.resolve_group(after) if a.code]  # 'засудили в ЄС та США': each of them
     return []
 
 
-def _implicit_state(clause: Clause, actors: ActorResolver) -> list[Actor]:
+def _is_institution(phrase: Phrase, actors: ActorResolver) -> bool:
+    """'МЗС Франції', 'ОБСЄ', 'посольстві ОАЕ': a body by its abbreviation or its role with a name."""
+    head = phrase.head
+    return (len(head.text) > 1 and head.text.isupper()) or (
+        head.lemma in actors.lexicon.actors.role_sectors and any(w.pos in ("PROPN", "X") or w.text.isupper() for w in phrase.words if w is not head)
+    )
+
+
+def _implicit_state(view: SentenceView, clause: Clause, actors: ActorResolver) -> list[Actor]:
     """'в Гродно затримали ...': an arrest, sentence or release with no named agent is the state's where it happens,
     else the state the paragraph is about."""
     located = actors.location_of_clause(clause.words)
+    if located is None and clause.kind == "main" and clause.index > 0:
+        # 'Тим часом у Вірменії, яка ..., затримали': the scene set by the sentence's opening words
+        opening = view.clauses[0]
+        if opening.kind == "main" and not any(w.is_verb for w in opening.words):
+            located = actors.location_of_clause(opening.words)
     if located is not None:
         return [replace(located, sector="GOV")]
     # not a country named in this clause: 'в Україну вдалося повернути' names where to, not who

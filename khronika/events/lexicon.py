@@ -27,6 +27,10 @@ class Cue:
     window: int = DEFAULT_WINDOW
     requires_after: bool = False  # the required word only after the cue: 'пообіцяв відповідь', not 'У відповідь ... пообіцяв'
     requires_negation: bool = False
+    before_that_clause: bool = False  # the cue holds only when the next clause opens with 'що' ('наполягають, що ...')
+    requires_quoted: bool = False  # a quoted word within the window after the cue (the required one, when some are listed)
+    named_recipient: bool = False  # a record only when the recipient is a person the knowledge base knows by name
+    requires_bare: bool = False  # the required word is a direct object or subject, not in a 'до'/'за' phrase: 'засудили затримання'
     magnitude: bool = False
     recipient: tuple[str, ...] = ()
     recipient_fallback: tuple[str, ...] = ()  # tried in order while the recipient is still unknown
@@ -35,6 +39,8 @@ class Cue:
     content: str | None = None  # status given to an event noun this cue governs
     mode_by_object: bool = False
     enacts: bool = False  # 'підписав указ про помилування': the document's event is the record
+    returns_home: bool = False  # 'Україна повернула додому 150 захисників': the subject receives, the holder releases
+    speaker_acts: bool = False  # 'попередив, що поставки «не залишаться без наслідків»': the one who says it acts
     patient_subject: bool = False  # 'тисячі перебувають у полоні': the subject suffers it; the agent is implicit
     two_sides: bool = False  # talks need two parties or a partner: 'Швеція обговорює' alone is no CONSULT
     ahead: bool = False  # 'запросив до Парижа': the event the cue proposes is planned
@@ -61,6 +67,8 @@ class StatusCues:
     question_predicates: frozenset[str]
     interrogatives: frozenset[str]
     hypothetical_openers: frozenset[str]  # 'доки Мінськ не звільнить': a condition, not an event
+    refuting: frozenset[str]  # 'спростував, що ...': what the 'що' clause says is denied
+    while_openers: frozenset[str]  # 'доки за ґратами залишаються': with a present verb and no negation, a state that holds
     lasting: frozenset[str]  # 'оголосили голодування': a state that goes on once begun
 
 
@@ -86,6 +94,7 @@ class ActorCues:
     adversary_nouns: frozenset[str]  # 'ворог': the other side of the country the text is about
     state_nouns: frozenset[str]  # 'країни', 'держави' in the plural are many states, not the one the text is about
     home_words: frozenset[str]  # 'додому': people returned go to the other side the text is about
+    captivity_words: frozenset[str]  # 'з полону': where people are returned from
 
 
 @dataclass(frozen=True)
@@ -100,12 +109,20 @@ class Lexicon:
     request_mode_order: tuple[str, ...]  # which mode wins when the request names several
     implicit_state_actor: frozenset[str]  # categories whose unnamed agent is the state where it happens
     implicit_people_actor: frozenset[str]  # categories whose unnamed agents are the people of the place (protests)
+    gerund_elaborates: dict[str, frozenset[str]]  # category of a gerund -> categories of the clause before it that it explains
+    implicit_actor_from: dict[str, str]  # 'EVENT/mode' -> the category whose last actor acts unnamed (lifting <- imposing sanctions)
     case_events: frozenset[str]  # the steps of one legal case (arrest, charge, sentence): they concern the same people
     requires_actor: frozenset[str]  # categories that are no record when nobody can be named as the actor
     impersonal_success: frozenset[str]  # 'вдалося' + infinitive: the dative is the agent
     sentence_modes: tuple[SentenceMode, ...]
     place_modes: dict[str, dict[str, str]]  # event -> mode when it happens at a host's place or in a third country
     between_parties: frozenset[str]  # 'EVENT' or 'EVENT/mode': with no agent named, the sides in context act
+    participation_nouns: frozenset[str]  # 'взяли участь у переговорах': the noun through which a verb joins an event
+    participation_verbs: frozenset[str]
+    background_preps: frozenset[str]  # 'після саміту': an event noun that dates the clause's event
+    background_time_nouns: frozenset[str]  # 'під час переговорів': the time noun before such an event noun
+    genitive_agents: frozenset[str]  # categories whose event noun names its agent in the genitive ('зустріч Зеленського')
+    multilateral: tuple[str, int, frozenset[str]]  # (category, parties, nouns): talks of that many sides, or a summit, are multilateral
     magnitude_excluded: frozenset[str]
     time_nouns: frozenset[str]  # 'минулого тижня', 'сьомий тиждень': time, never a participant
     quantity_words: frozenset[str]  # 'близько двадцяти учасників': part of a count, not a preposition
@@ -113,6 +130,7 @@ class Lexicon:
     idiom_words: frozenset[str]  # 'нон грата' (word forms, the tagger lemmatizes them wrongly): never a participant
     subordinators: frozenset[str]
     coordinators: frozenset[str]
+    preposition_variants: dict[str, str]  # 'зі' -> 'з'
     since_markers: frozenset[str]
     gerund_endings: tuple[tuple[str, str], ...]
     participle_endings: tuple[tuple[str, str], ...]
@@ -124,6 +142,13 @@ class Lexicon:
     def verb_lemma_of_participle(self, lemma: str) -> str | None:
         """'засуджений' -> 'засудити', 'заарештований' -> 'заарештувати': the cue lemma of a passive participle."""
         return self._cue_lemma(lemma, self.participle_endings)
+
+    def support_of_participle(self, lemma: str) -> str | None:
+        """'запланований' -> 'запланувати': the support verb a passive participle stands for, if any."""
+        for ending, replacement in self.participle_endings:
+            if lemma.endswith(ending) and lemma[: -len(ending)] + replacement in self.support_verbs:
+                return lemma[: -len(ending)] + replacement
+        return None
 
     def _cue_lemma(self, lower: str, endings: tuple[tuple[str, str], ...]) -> str | None:
         for ending, replacement in endings:
@@ -144,6 +169,10 @@ def _cue(raw: dict[str, Any]) -> Cue:
         window=raw.get("window", DEFAULT_WINDOW),
         requires_after=raw.get("requires_after", False),
         requires_negation=raw.get("requires_negation", False),
+        requires_bare=raw.get("requires_bare", False),
+        named_recipient=raw.get("named_recipient", False),
+        requires_quoted=raw.get("requires_quoted", False),
+        before_that_clause=raw.get("before_that_clause", False),
         magnitude=raw.get("magnitude", False),
         recipient=tuple(r for r in raw.get("recipient", ()) if r != "counterpart"),
         recipient_fallback=_as_tuple(raw.get("recipient_fallback")),
@@ -153,6 +182,8 @@ def _cue(raw: dict[str, Any]) -> Cue:
         mode_by_object=raw.get("mode_by_object", False),
         enacts=raw.get("enacts", False),
         patient_subject=raw.get("patient_subject", False),
+        speaker_acts=raw.get("speaker_acts", False),
+        returns_home=raw.get("returns_home", False),
         two_sides=raw.get("two_sides", False),
         giver=tuple(raw.get("giver", ())),
         ahead=raw.get("ahead", False),
@@ -199,16 +230,25 @@ def load() -> Lexicon:
             party_nouns=frozenset(actors["party_nouns"]),
             adversary_nouns=frozenset(actors["adversary_nouns"]),
             home_words=frozenset(actors["home_words"]),
+            captivity_words=frozenset(actors["captivity_words"]),
             state_nouns=frozenset(actors["state_nouns"]),
         ),
         request_modes={lemma: mode for mode, lemmas in raw["request_modes"].items() for lemma in lemmas},
         request_mode_order=tuple(raw["request_modes"]),
         implicit_state_actor=frozenset(raw["implicit_state_actor"]),
         implicit_people_actor=frozenset(raw["implicit_people_actor"]),
+        gerund_elaborates={k: frozenset(v) for k, v in raw["gerund_elaborates"].items() if not k.startswith("_")},
+        implicit_actor_from={k: v for k, v in raw["implicit_actor_from"].items() if not k.startswith("_")},
         requires_actor=frozenset(raw["requires_actor"]),
         case_events=frozenset(raw["case_events"]),
         impersonal_success=frozenset(raw["impersonal_success"]),
         between_parties=frozenset(raw["between_parties"]),
+        participation_nouns=frozenset(raw["participation"]["nouns"]),
+        participation_verbs=frozenset(raw["participation"]["verbs"]),
+        background_preps=frozenset(raw["background"]["preps"]),
+        background_time_nouns=frozenset(raw["background"]["time_nouns"]),
+        genitive_agents=frozenset(raw["genitive_agents"]),
+        multilateral=(raw["multilateral"]["event"], raw["multilateral"]["parties"], frozenset(raw["multilateral"]["nouns"])),
         sentence_modes=tuple(
             SentenceMode(m["event"], m["mode"], m["becomes"], frozenset(m["cues"]), m["scope"]) for m in raw["sentence_modes"]
         ),
@@ -220,6 +260,7 @@ def load() -> Lexicon:
         idiom_words=frozenset(raw["idiom_words"]),
         subordinators=frozenset(raw["subordinators"]),
         coordinators=frozenset(raw["coordinators"]),
+        preposition_variants={k: v for k, v in raw["preposition_variants"].items() if not k.startswith("_")},
         since_markers=frozenset(raw["since_markers"]),
         gerund_endings=tuple((e, r) for e, r in raw["gerund_endings"]),
         participle_endings=tuple((e, r) for e, r in raw["participle_endings"]),

@@ -48,6 +48,10 @@ def verb_chain(clause: Clause, trigger: Word) -> list[Word]:
             chain.insert(0, word)
             k -= 1
             continue
+        # 'запропонує Росії обміняти': an infinitive's verb may stand before the one it is addressed to
+        if chain[0].is_infinitive and word.pos in ("PROPN", "PRON") and k > 0 and clause.words[k - 1].is_verb:
+            k -= 1
+            continue
         break
     return chain
 

@@ -313,6 +313,7 @@ def phrases_of(words: list[Word], lexicon: Lexicon) -> list[Phrase]:
         span = words[i:j] if j > i else [word]
         head = head or span[-1]
         prep = _governing_preposition(words, i, lexicon.quantity_words)
+        prep = lexicon.preposition_variants.get(prep, prep) if prep is not None else None
         # a subject count: a nominative numeral, or 'близько/понад' + genitive ('близько двадцяти учасників')
         counted = (span[0].pos == "NUM" and span[0].feat("Case") in ("Nom", None) and span[0].can_be_case("Nom")) or (
             i > 0 and words[i - 1].lemma in lexicon.quantity_words and span[0].feat("Case") == "Gen"
@@ -375,15 +376,20 @@ def _group_coordination(words: list[Word], phrases: list[Phrase]) -> None:
     while k < len(phrases) - 1:
         group_head = phrases[k]
         last = group_head
+        # 'Лідери Франції, Німеччини та Польщі', 'зустріч Зеленського та Макрона': the genitive tail is what
+        # the list goes on; each name is a member with the head's role
+        tail_listed = False
         while k + 1 < len(phrases):
             nxt = phrases[k + 1]
             between = words[position[last.last] + 1 : position[nxt.first]]
+            continues_tail = nxt.head.can_be_case("Gen") and (tail_listed or _ends_in_genitive_tail(last))
             if (
                 len(between) == 1
                 and (between[0].lemma in _LIST_LINKS or between[0].text == ",")  # ',' only stays inside enumerations
                 and nxt.prep is None
-                and _same_case(last, nxt)
+                and (_same_case(last, nxt) or continues_tail)
             ):
+                tail_listed = tail_listed or not _same_case(last, nxt)
                 nxt.prep = group_head.prep
                 group_head.coordinated.append(nxt)
                 phrases.pop(k + 1)
@@ -398,3 +404,9 @@ def _same_case(a: Phrase, b: Phrase) -> bool:
     if not case_a or not case_b or case_a == case_b:
         return True
     return bool(_nominal_cases(a.head.text) & _nominal_cases(b.head.text))
+
+
+def _ends_in_genitive_tail(phrase: Phrase) -> bool:
+    """'Лідери Франції': a head followed by a name or noun in the genitive."""
+    tail = phrase.words[-1]
+    return tail is not phrase.head and tail.pos in HEAD_POS and tail.feat("Case") == "Gen"
