@@ -87,3 +87,19 @@ def test_rules_over_the_full_pipeline_output():
     entities = [(e.text, e.label_) for e in doc.ents]
     assert ("вул. Садовій, 12 / 3", "LOC") in entities
     assert ("В. Петренко", "PERS") in entities
+
+
+def test_a_name_that_opens_a_quotation_mark_closes_it(nlp):
+    doc = _with_entities(nlp, "Акції ПАТ «Зоряна мрія» впали.", [("ПАТ «Зоряна мрія", "ORG")])
+    assert _run(nlp, doc, ["quotes"]) == [("ПАТ «Зоряна мрія»", "ORG")]
+
+
+def test_quotes_already_closed_or_nested_are_left_alone(nlp):
+    closed = _with_entities(nlp, "Фірма «Ранок» заявила.", [("Фірма «Ранок»", "ORG")])
+    assert _run(nlp, closed, ["quotes"]) == [("Фірма «Ранок»", "ORG")]
+    # «ТД «Вітер»: one closing mark ends both quotations, as Ukrainian typography writes it
+    nested = _with_entities(nlp, "Директор ТОВ «ТД «Вітер» пішов.", [("ТОВ «ТД «Вітер»", "ORG")])
+    assert _run(nlp, nested, ["quotes"]) == [("ТОВ «ТД «Вітер»", "ORG")]
+    # a name inside the quotes, not opening them, is not grown
+    inside = _with_entities(nlp, "Рух «Світле Поділля» провів збори.", [("Поділля", "LOC")])
+    assert _run(nlp, inside, ["quotes"]) == [("Поділля", "LOC")]

@@ -9,7 +9,9 @@ analysis on the held-out part of the training split, see khronika/train/ner.py):
   "Хмельницького" alone nor a LOC (a city of that name);
 - an address is one LOC span from the street word to the house number:
   "вул. Московській, 31 / 33", "пр. Гагаріна, 20" (a street named after a
-  person is a place: "пров. Максима Рильського").
+  person is a place: "пров. Максима Рильського");
+- a name that opens a quotation mark closes it: "ТОВ «Сонячна долина»", not
+  "ТОВ «Сонячна долина" (the tagger often stops before the closing mark).
 
 Word lists live in data/lexicons/entity_rules.json. Only name labels (PERS,
 ORG, LOC) are touched; a span is never grown over another entity it only
@@ -30,7 +32,8 @@ from spacy.tokens import Doc, Span, Token
 COMPONENT_NAME = "khronika_entity_rules"
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "entity_rules.json"
 NAME_LABELS = frozenset({"PERS", "ORG", "LOC"})
-RULES = ("initials", "addresses")
+RULES = ("initials", "addresses", "quotes")
+_OPENING_QUOTES = {"«": "»", "„": "“", "\u201c": "\u201d"}
 # "Б.", "С.М.": one or two capital initials, each with its period
 _INITIALS = re.compile(r"^(?:[А-ЯІЇЄҐA-Z]\.){1,2}$")
 _EPONYM_WORDS = frozenset({"ім.", "імені"})  # "ім. Т. Шевченка" names an institution
@@ -198,7 +201,29 @@ def fix_addresses(entities: _Entities) -> None:
         covered_until = end
 
 
-_RULE_FUNCTIONS = {"initials": fix_initials, "addresses": fix_addresses}
+def _unclosed_quote(span: Span) -> str | None:
+    """The closing mark a span still owes: the one for its last opening mark left unclosed."""
+    owed: list[str] = []
+    for token in span:
+        if token.text in _OPENING_QUOTES:
+            owed.append(_OPENING_QUOTES[token.text])
+        elif owed and token.text == owed[-1]:
+            owed.pop()
+    return owed[-1] if owed else None
+
+
+def fix_quotes(entities: _Entities) -> None:
+    """A name span with an opening quotation mark unclosed takes the closing mark right after it."""
+    doc = entities.doc
+    for span in list(entities.spans):
+        if span.label_ not in NAME_LABELS or span.end >= len(doc):
+            continue
+        closing = _unclosed_quote(span)
+        if closing is not None and doc[span.end].text == closing:
+            entities.replace(span, span.start, span.end + 1, span.label_)
+
+
+_RULE_FUNCTIONS = {"initials": fix_initials, "addresses": fix_addresses, "quotes": fix_quotes}
 
 
 class EntityRules:
