@@ -17,10 +17,10 @@ from khronika import values
 DEV_GOLD_DIR = Path(__file__).parent / "gold" / "dev"
 
 PUBLISHED = date(2025, 6, 12)  # a Thursday
-# measured on the development gold set (64 articles, 01-64): F1 0.898 (P 0.922, R 0.876), recipient 0.801,
+# measured on the development gold set (64 articles, 01-64): F1 0.904 (P 0.928, R 0.881), recipient 0.832,
 # reporter 0.878; the floors leave room for the set still growing and for a retrained NER model
 DEV_F1_FLOOR = 0.87
-DEV_ARGUMENT_FLOORS = {"recipient": 0.79, "reporter": 0.86}
+DEV_ARGUMENT_FLOORS = {"recipient": 0.81, "reporter": 0.86}
 
 
 def events_of(text: str, published: date = PUBLISHED) -> list[Event]:
@@ -526,3 +526,131 @@ def test_people_returned_home_are_released_by_the_side_that_held_them() -> None:
     assert len(released) == 1 and codes(released[0].actor) == {"RUS"} and codes(released[0].recipient) == {"UKR"}
     handed = only(events_of("Україна повернула Росії тіла загиблих військових."), "RETREAT")
     assert codes(handed.actor) == {"UKR"} and codes(handed.recipient) == {"RUS"}
+
+
+# -- second round: lists after the verb, occupation authorities, names misread, counterparts --------------
+
+
+def test_a_list_after_the_verb_is_one_group_of_parties() -> None:
+    talks = only(events_of("У переговорах у Женеві взяли участь представники США, Канади та Польщі."), "CONSULT")
+    assert codes(talks.actor) == {"USA", "CAN", "POL"}
+    # a reflexive verb takes no object: the place before it does not speak, the list after it meets
+    met = only(events_of("У Відні зустрілися міністри оборони Австрії, Чехії та Словаччини."), "CONSULT")
+    assert codes(met.actor) == {"AUT", "CZE", "SVK"}
+    # ... but a verb it governs does take one: 'відмовилася схвалити план' has the plan as its object
+    refused = only(events_of("Ірландія поки відмовляється схвалити цей план."), "REJECT")
+    assert codes(refused.actor) == {"IRL"}
+
+
+def test_occupation_authorities_act_for_the_occupier() -> None:
+    court = only(events_of("Окупаційний суд у Бердянську засудив трьох місцевих рибалок до восьми років."), "SANCTION")
+    assert codes(court.actor) == {"RUS"} and court.actor[0].sector == "JUD"
+    so_called = only(events_of("Так званий «суд» в окупованому Луганську засудив українського військовополоненого."), "SANCTION")
+    assert codes(so_called.actor) == {"RUS"} and codes(so_called.recipient) == {"UKR"}
+    seated = only(events_of("Суд у Сімферополі заарештував кримського активіста."), "COERCE")
+    assert codes(seated.actor) == {"RUS"}
+    place = only(events_of("В окупованому Криму затримали трьох кримських татар."), "COERCE")
+    assert codes(place.actor) == {"RUS"}
+    # force named before an occupied place is still the subject, not the place
+    police = only(events_of("Російські силовики в окупованому Херсоні затримали двох волонтерок."), "COERCE")
+    assert codes(police.actor) == {"RUS"}
+    # a court of a free Ukrainian city stays Ukrainian
+    free = only(events_of("Суд у Полтаві засудив колаборанта до п'яти років."), "SANCTION")
+    assert codes(free.actor) == {"UKR"}
+
+
+def test_a_surname_misread_as_an_adjective_is_a_name() -> None:
+    text = "Білий засудив удар по Києву."
+    article = Article(article_id(text, PUBLISHED), text, PUBLISHED)
+    analysis = analyze(article)
+    if not any(e.type == "PERS" and e.text == "Білий" for e in analysis.entities):
+        pytest.skip("the NER model does not see the surname")
+    from khronika.events.syntax import words_of
+
+    assert words_of(analysis)[0].pos == "PROPN"
+
+
+def test_condemnation_is_addressed_to_every_author_of_the_act() -> None:
+    found = events_of(
+        "Норвегія, Данія та Фінляндія заборонили в'їзд п'ятьом білоруським суддям. "
+        "У МЗС Білорусі це рішення назвали «недружнім кроком»."
+    )
+    assert codes(only(found, "ACCUSE").recipient) == {"NOR", "DNK", "FIN"}
+    # a critic of his own state's court addresses that state
+    own = events_of("Суд у Мінську засудив блогера до шести років. Адвокат блогера назвав вирок «розправою».")
+    assert codes(only(own, "ACCUSE").recipient) == {"BLR"}
+    # a verbal condemnation is not a step of a legal case whose people a later arrest concerns
+    later = events_of(
+        "Литва вислала білоруського дипломата. У Мінську це назвали «провокацією». У країні затримали двох блогерів."
+    )
+    assert not codes(only(later, "COERCE").recipient)
+
+
+def test_the_agent_after_the_verb_of_a_relative_clause_whose_pronoun_is_the_object() -> None:
+    found = events_of("Чоловіка, якого затримали литовські прикордонники, передали Білорусі.")
+    arrest = only(found, "COERCE")
+    assert codes(arrest.actor) == {"LTU"}
+
+
+def test_what_a_quotation_says_is_not_whom_it_is_said_to() -> None:
+    promise = only(events_of("Єврокомісія пообіцяла Словаччині «обговорити з Україною транзит газу»."), "AGREE")
+    assert codes(promise.recipient) == {"SVK"}
+    # objects after the next verb are that verb's; they address the first act only when it names nobody
+    found = events_of("Суд у Мінську засудив журналіста до п'яти років. Польща назвала вирок «розправою» і закликала партнерів посилити тиск.")
+    condemned = [e for e in found if e.event == "ACCUSE" and "Польща" in e.text]
+    assert len(condemned) == 1 and codes(condemned[0].recipient) == {"BLR"}
+    pressed = events_of("ЄС засудив «жорстоке застосування сили» і закликав грузинську владу звільнити затриманих.")
+    assert codes(only(pressed, "ACCUSE").recipient) == {"GEO"}
+
+
+def test_recipients_of_diplomatic_steps() -> None:
+    expelled = only(events_of("МЗС Чехії оголосило персоною нон ґрата військового аташе посольства Росії в Празі."), "SANCTION")
+    assert codes(expelled.recipient) == {"RUS"}
+    recalled = only(events_of("Грузія відкликала для консультацій свого посла в Білорусі."), "SANCTION")
+    assert recalled.mode == "withdraw" and codes(recalled.recipient) == {"BLR"}
+
+
+def test_the_opposition_accuses_its_own_state() -> None:
+    found = events_of("Уряд України звільнив голову митниці. Опозиційні депутати звинуватили уряд у тиску на митників.")
+    accusation = only(found, "ACCUSE")
+    assert codes(accusation.actor) == {"UKR"} and codes(accusation.recipient) == {"UKR"}
+
+
+def test_a_threat_in_the_same_breath_answers_the_same_party() -> None:
+    found = events_of(
+        "Фінляндія заборонила в'їзд десятьом російським чиновникам. "
+        "У Москві це рішення назвали «ворожим» і пообіцяли дзеркальні заходи."
+    )
+    assert codes(only(found, "ACCUSE").recipient) == {"FIN"}
+    assert codes(only(found, "THREATEN").recipient) == {"FIN"}
+
+
+def test_a_call_on_both_sides_addresses_the_parties() -> None:
+    found = events_of("Вірменія звинуватила Азербайджан в обстрілі кордону. Генсек ООН закликав обидві сторони до стриманості.")
+    call = only(found, "REQUEST")
+    assert codes(call.actor) == {"UN"} and codes(call.recipient) == {"ARM", "AZE"}
+
+
+def test_agreeing_to_a_proposal_is_agreeing_with_its_author() -> None:
+    agreed = only(events_of("Київ погодився на пропозицію Франції."), "AGREE")
+    assert codes(agreed.recipient) == {"FRA"}
+    # 'на' after another verb belongs to that verb, not the promise
+    promised = only(events_of("Данія пообіцяла виділити Україні 100 млн євро на закупівлю американської зброї."), "AGREE")
+    assert codes(promised.recipient) == {"UKR"}
+
+
+def test_the_arrest_of_a_person_named_before_a_relative_clause() -> None:
+    found = events_of("Адвокати опозиціонера Ільгара Мамедова, якого торік затримали в Баку, подали апеляцію.")
+    assert codes(only(found, "COERCE").actor) == {"AZE"}
+    # an unnamed agent in a relative clause about somebody undescribed stays background
+    assert not events_of("Адвокати опозиціонера, якого торік затримали в Баку, подали апеляцію.")
+    assert not events_of("Серед помилуваних — пенсіонер із Гомеля, якого торік ув'язнили за коментарі.")
+
+
+def test_people_of_a_case_named_without_a_country_are_whose_the_case_says() -> None:
+    found = events_of("СБУ затримала у Львові двох агентів російської розвідки. Затриманим оголосили підозру в державній зраді.")
+    charge = only(found, "ACCUSE")
+    assert codes(charge.recipient) == {"RUS"}
+    # partners called on are nobody's in particular: no earlier case names them
+    call = only(events_of("Росія обстріляла Одесу. Міністр закликав партнерів посилити тиск."), "REQUEST")
+    assert not codes(call.recipient)

@@ -214,7 +214,8 @@ class ActorResolver:
     def _resolve(self, phrase: Phrase, antecedent: Actor | None = None) -> Actor | None:
         words = phrase.words
         text = self.text[phrase.start : phrase.end]
-        role_sector = self._role_sector(phrase.head)
+        # 'опозиційні депутати': the opposition, though a deputy alone sits in a state body
+        role_sector = "OPP" if self._sector_of_adjectives(phrase) == "OPP" else self._role_sector(phrase.head)
         if self._is_quoted_name(phrase):
             # '«Європейська солідарність»': a party or outlet named in quotes, not the words' country
             # the whole name must be known: a linked entity inside may come from one of its words ('Європейська')
@@ -222,6 +223,10 @@ class ActorResolver:
             if whole is not None and whole.code:
                 return self._actor_of_entry(whole, words)
             return self._earlier_inflection(phrase) or Actor(text, text, None, None, None)
+        occupier = self._occupier(phrase)
+        if occupier is not None:
+            # 'окупаційний суд у Мелітополі', 'так звана прокуратура Криму': the occupying state's authorities
+            return Actor(text, self._name_of(phrase), occupier, role_sector or "GOV", None)
         named = self._named_inside(phrase) or self._earlier_inflection(phrase)
         if named is not None:
             if named.actorText == text:
@@ -299,16 +304,53 @@ class ActorResolver:
         capitalized = phrase.words[0].text[:1].isupper()  # '«адекватну відповідь»' is a quotation, not a name
         return opened and closed and capitalized
 
+    def _is_occupation_marker(self, word: Word) -> bool:
+        occupation = self.lexicon.actors
+        if word.lemma in occupation.occupation_markers:
+            return True
+        so, called = occupation.so_called
+        return word.lemma == called and word.i > 0 and self.words[word.i - 1].lemma == so
+
+    def _occupied_place_after(self, phrase: Phrase) -> bool:
+        """'суд в окупованому Донецьку': the place after the phrase is marked as occupied."""
+        following = phrase.words[-1].i + 1
+        return following + 1 < len(self.words) and self.words[following].lemma in ("в", "у") and self._is_occupation_marker(self.words[following + 1])
+
+    def _occupier(self, phrase: Phrase) -> str | None:
+        """The state that occupies the place of an authority marked as occupational or seated in a place
+        known to be occupied ('суд у Сімферополі'), else None."""
+        if not (head_is_contextual(phrase, self.lexicon) or self._role_sector(phrase.head) in _STATE_SECTORS):
+            return None  # 'окупований Херсон' is the place itself, not its authorities
+        following = phrase.words[-1].i + 1
+        if following < len(self.words) and self.words[following].lemma in ("в", "у"):
+            seated = self._occupier_of_place(self.words[following + 1 : following + 4])
+            if seated is not None:
+                return seated
+        if not (any(self._is_occupation_marker(w) for w in phrase.words) or self._occupied_place_after(phrase)):
+            return None
+        place = self._named_inside(phrase) or self._location_after(phrase) or self.dominant_country(phrase.start)
+        return self.lexicon.actors.occupiers.get(place.code or "") if place is not None else None
+
+    def _occupier_of_place(self, words: list[Word]) -> str | None:
+        """'окупованому Криму', 'Мелітополі': the occupier of a place known to be occupied."""
+        if words and self._is_occupation_marker(words[0]):
+            words = words[1:]
+        state = self.lexicon.actors.occupied_places.get(words[0].lemma) if words else None
+        return self.lexicon.actors.occupiers.get(state) if state is not None else None
+
     def _location_after(self, phrase: Phrase) -> Actor | None:
         following = phrase.words[-1].i + 1
         if following + 1 >= len(self.words) or self.words[following].lemma not in ("в", "у"):
             return None
+        place = following + 1
+        if self._is_occupation_marker(self.words[place]) and place + 1 < len(self.words):
+            place += 1  # 'в окупованому Донецьку': the place follows its marker
         run = []
-        for word in self.words[following + 1 : following + 4]:
+        for word in self.words[place : place + 3]:
             if word.pos not in ("PROPN", "X"):
                 break
             run.append(word)
-        entity = self._entity_of.get(self.words[following + 1].i)
+        entity = self._entity_of.get(self.words[place].i)
         if entity is not None and entity.code:
             return _actor_of_entity(entity, self.text)
         entry = self._lookup_words(run) if run else None
@@ -318,6 +360,16 @@ class ActorResolver:
         """'в Гродно затримали', 'В Ірані утримують': the state of the place where it happens (locative)."""
         for k, word in enumerate(words[:-1]):
             if word.lemma in ("в", "у", "на") and words[k + 1].feat("Case") in ("Loc", None):
+                occupier = self._occupier_of_place(words[k + 1 : k + 3])
+                if occupier is None and self._is_occupation_marker(words[k + 1]):
+                    occupied = self.location_of_clause([word, *words[k + 2 :]])
+                    occupier = self.lexicon.actors.occupiers.get(occupied.code or "") if occupied is not None else None
+                if occupier is not None:
+                    # 'в окупованому Криму затримали', 'у Мелітополі засудили': the occupying state acts there
+                    place = words[k + 2] if self._is_occupation_marker(words[k + 1]) and k + 2 < len(words) else words[k + 1]
+                    return Actor(self.text[words[k + 1].start : place.end], place.lemma, occupier, "GOV", None)
+                if self._is_occupation_marker(words[k + 1]):
+                    continue
                 # 'у білоруських колоніях': a country adjective names whose place it is
                 adjective = words[k + 1] if words[k + 1].pos == "ADJ" else None
                 code = self.kb.country_of(adjective.lemma) if adjective is not None else None

@@ -10,12 +10,12 @@ of the sentence, then the publication date.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from khronika.events.actors import ActorResolver
 from khronika.events.lexicon import Cue, Lexicon
-from khronika.events.syntax import Clause, Phrase, SentenceView, Word
+from khronika.events.syntax import Clause, Phrase, SentenceView, Word, quoted_words
 from khronika.language import morph
 from khronika.model import Actor, DateExpr, Quantity
 
@@ -69,7 +69,13 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
     # 'відпустила ... Білорусь' (inverted), but not 'У Москві звинуватили Баку' (the place speaks, Баку is the object)
     speaking_place = any(p.prep in ("в", "у") and p.last < predicate.i and p.head.pos in ("PROPN", "X") for p in clause.phrases)
     # a name, or a noun that cannot be an object ('оголосив американський переговорник')
-    inverted = after and (after[0].head.pos in ("PROPN", "X") or not after[0].head.can_be_case("Acc"))
+    # 'У Римі зустрілися міністри': a reflexive verb takes no object, so what follows is its subject
+    # ... unless a verb it governs comes first and takes it ('відмовилася підтримати план')
+    reflexive = predicate.is_reflexive and bool(after) and not any(w.is_verb for w in clause.words if predicate.i < w.i < after[0].first)
+    # 'чоловік, якого затримали прикордонники': the relative pronoun is the object, so what follows is the subject
+    object_taken = clause.kind == "relative" and clause.opener is not None and not clause.opener.can_be_case("Nom")
+    inverted = after and (after[0].head.pos in ("PROPN", "X") or not after[0].head.can_be_case("Acc") or reflexive or object_taken)
+    speaking_place = speaking_place and not reflexive
     if inverted and not speaking_place and after[0].head.feat("Case") == "Nom" and _agrees(after[0], predicate):
         return after[0]
     if (
@@ -182,8 +188,22 @@ def instrumental_agent(clause: Clause, noun: Word) -> Phrase | None:
 # -- recipient -----------------------------------------------------------------
 
 
-def recipient_phrases(view: SentenceView, clause: Clause, trigger: Word, cue: Cue, subject: Phrase | None, lexicon: Lexicon) -> list[Phrase]:
-    """Candidate phrases for each role the cue lists, in the cue's order."""
+def recipient_phrases(
+    view: SentenceView, clause: Clause, trigger: Word, cue: Cue, subject: Phrase | None, lexicon: Lexicon, beyond_next_verb: bool = False
+) -> list[Phrase]:
+    """Candidate phrases for each role the cue lists, in the cue's order. A phrase inside a quotation
+    ('пообіцяла Угорщині «продовжити діалог з Україною»') is what is said, not whom it is said to;
+    a quoted name ('проти «Роснафти»') still counts."""
+    quoted = quoted_words(view)
+    phrases = [p for p in clause.phrases if not (p.first in quoted and p.first - 1 in quoted)]
+    # 'назвало вирок «...» і закликало партнерів': what follows the next finite verb is that verb's
+    # (unless asked for: 'засудив «застосування сили» і закликав владу' is addressed to that power too)
+    following_verb = next((w for w in clause.words if w.i > trigger.i and w.is_finite), None) if trigger.is_verb else None
+    if following_verb is not None:
+        phrases = [p for p in phrases if (p.first > following_verb.i) == beyond_next_verb]
+    elif beyond_next_verb:
+        return []
+    clause = replace(clause, phrases=phrases)
     found: list[Phrase] = []
     for role in cue.recipient:
         if role in _CASE_OF_ROLE:
@@ -212,8 +232,14 @@ def recipient_phrases(view: SentenceView, clause: Clause, trigger: Word, cue: Cu
             # the first two: 'оголосило персоною нон грата російського дипломата' has the person second
             found += objects[:_OBJECT_CANDIDATES]
             continue
-        preposition, case = role.split("+") if "+" in role else (role, "")
+        # a role ending in '!' is the cue verb's own complement ('погодився на пропозицію'), not one of a verb
+        # after it ('пообіцяли виділити кошти на закупівлю')
+        own_only = role.endswith("!")
+        preposition, case = role.rstrip("!").split("+") if "+" in role else (role, "")
+        next_verb = next((w for w in clause.words if w.i > trigger.i and w.is_verb), None) if own_only and trigger.is_verb else None
         for phrase in clause.phrases:
+            if next_verb is not None and phrase.first > next_verb.i:
+                break
             if phrase.prep == preposition and phrase is not subject and (not case or phrase.can_be_case(case)):
                 found.append(phrase)
                 break

@@ -23,7 +23,7 @@ from khronika.events.arguments import (
 )
 from khronika.events.attribution import SentenceAttribution, attribute_sentence, spokesperson_attribution
 from khronika.events.lexicon import Cue, Lexicon, load
-from khronika.events.syntax import Clause, Phrase, SentenceView, Word, compound_head_lemma, sentences_of, words_of
+from khronika.events.syntax import Clause, Phrase, SentenceView, Word, compound_head_lemma, quoted_words, sentences_of, words_of
 from khronika.language import Analysis
 from khronika.model import Actor, Article, Attribution, Event, Evidence
 
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 # categories whose cue takes another cue as its content ('закликав звільнити', 'відмовилася підтримати')
 _CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "AGREE", "COMMENT", "THREATEN"})
 _NOUN_GOVERNOR_DISTANCE = 8
+_NON_STATE_SECTORS = frozenset({"OPP", "CVL", "MED", "NGO"})
+_CLAIMS_FROM_BELOW = frozenset({"ACCUSE", "REQUEST", "PROTEST", "THREATEN", "REJECT"})  # what non-state actors address to their state
 
 
 @dataclass
@@ -114,7 +116,7 @@ class _Surroundings:
 
 def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
-    quoted = _quoted_words(view)
+    quoted = quoted_words(view)
     for clause in view.clauses:
         if any(w.lemma in lexicon.attribution.anonymity for w in clause.words):
             continue  # 'просячи про анонімність': the clause is about the source, not an event
@@ -159,17 +161,6 @@ def _is_condition(clause: Clause, lexicon: Lexicon) -> bool:
         return True
     negated = any(w.lemma in lexicon.status.negation for w in clause.words)
     return negated or not any(w.is_finite and statuses.tense_of(w) == "Pres" for w in clause.words)
-
-
-def _quoted_words(view: SentenceView) -> frozenset[int]:
-    """The words between quotation marks: '«цинічною провокацією»'."""
-    inside, quoted = False, set()
-    for word in view.words:
-        if word.text in ("«", "»", '"', "„", "“", "”"):
-            inside = word.text not in ("»", "”") and not (word.text == '"' and inside)
-        elif inside:
-            quoted.add(word.i)
-    return frozenset(quoted)
 
 
 def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon, surroundings: _Surroundings) -> Trigger | None:
@@ -504,7 +495,7 @@ def _event(
         named = bool(actor_list)
     else:
         recipient_list = returned_to or _recipients(context, view, trigger, subject, actor_list, participants)
-    if _is_not_a_record(status, view, clause, cue.event, named, actor_list, recipient_list, lexicon):
+    if _is_not_a_record(status, view, clause, cue, named, actor_list, recipient_list, lexicon):
         return None
     if cue.named_recipient:
         # 'подякувала президентові Дональду Трампу': the title names the person after it
@@ -634,8 +625,16 @@ def _agents(
     if not actor_list and subject is None and trigger.word.pos == "NOUN":
         actor_list = _noun_participants(context, clause, trigger.word)
     # 'У МЗС закликали ...'; 'У Москві звинувачення назвали ...': a common noun that may be the object is
-    # the object when a place before it speaks with an impersonal plural
-    may_be_object = subject is not None and not trigger.joined and subject.head.pos == "NOUN" and subject.head.can_be_case("Acc")
+    # the object when a place before it speaks with an impersonal plural (not a place after it:
+    # 'Силовики в окупованому Херсоні затримали')
+    may_be_object = (
+        subject is not None
+        and not trigger.joined
+        and not predicate.is_reflexive
+        and subject.head.pos == "NOUN"
+        and subject.head.can_be_case("Acc")
+        and any(p.prep is not None and p.last < subject.first for p in clause.phrases)
+    )
     if not actor_list and cue.speaker_acts and clause.index > 0:
         saying = view.clauses[clause.index - 1]
         verb = next((w for w in saying.words if w.is_finite), None)
@@ -724,7 +723,20 @@ def _recipients(
     actors, lexicon, clause, cue, word = context.actors, context.lexicon, trigger.clause, trigger.cue, trigger.word
     actor_codes = {a.code for a in actor_list if a.code}
     phrases = recipient_phrases(view, clause, word, cue, subject, lexicon)
-    recipient_list = recipients_of(actors, phrases, exclude=frozenset() if cue.recipient_inherits_actor else frozenset(actor_codes))
+    # the opposition, protesters or the press acting on their own state's bodies: 'фракція звинуватила Офіс президента'
+    from_below = cue.event in _CLAIMS_FROM_BELOW and bool(actor_list) and all(a.sector in _NON_STATE_SECTORS for a in actor_list)
+    own_excluded = frozenset() if cue.recipient_inherits_actor or from_below else frozenset(actor_codes)
+    recipient_list = recipients_of(actors, phrases, exclude=own_excluded)
+    if phrases and _names_the_sides(phrases[0], lexicon) and not any(r.code for r in recipient_list):
+        # 'закликав обидві сторони до стриманості': the sides are the parties the text is about, else the two
+        # countries it names most besides the one who calls
+        recipient_list = [a for a in context.parties if a.code not in actor_codes]
+        excluded = set(actor_codes)
+        while len(recipient_list) < 2:
+            side = actors.dominant_country(len(context.article.text) + 1, exclude=frozenset(excluded | {r.code for r in recipient_list}))
+            if side is None:
+                break
+            recipient_list.append(side)
     if not recipient_list and cue.event in _CONTENT_TAKERS:
         # 'вимагала, щоб українські війська відійшли': who is to act is addressed, of any country
         addressed = recipients_of(actors, content_subjects(view, clause, lexicon))
@@ -732,6 +744,10 @@ def _recipients(
     joint = len(actor_codes) >= 2  # 'Японія та Україна підписали': a joint act has no other party
     # 'пообіцяли виділити 300 млн': who receives what is promised is who the promise is for
     fallbacks = cue.recipient_fallback or (trigger.content.recipient_fallback if trigger.content is not None else ())
+    # people of a case named with no country ('Затриманим оголосили підозру') are whose the case's earlier step
+    # says ('партнерів' in a call stays nobody's)
+    of_case = "case" in fallbacks and not any(r.code for r in recipient_list)
+    uncoded, recipient_list = (recipient_list, []) if of_case else ([], recipient_list)
     for fallback in fallbacks:
         if recipient_list:
             break
@@ -742,8 +758,7 @@ def _recipients(
                 recipient_list = [r for r in case.recipient if r.code and r.code not in actor_codes]
                 break
         elif fallback == "counterpart" and not joint:
-            counterpart = _counterpart(context, word, actor_codes, participants)
-            recipient_list = [counterpart] if counterpart is not None else []
+            recipient_list = _counterpart(context, view, word, actor_codes, participants, own_state=cue.event == "ACCUSE")
         elif fallback == "previous":
             # 'Оттава запровадила санкції' after sanctions against Russia: the same target as before
             recipient_list = _previous_recipients(context, cue.event, actor_codes)
@@ -761,10 +776,20 @@ def _recipients(
             # 'повернули додому 757 тіл': home is the side the text is about, other than who hands over
             home = actors.context_country(word.start, exclude=frozenset(actor_codes))
             recipient_list = [replace(home, sector="GOV")] if home is not None else []
+    if not recipient_list and cue.event in _CONTENT_TAKERS | {"ACCUSE"}:
+        # 'засудив «застосування сили» і закликав грузинську владу': whom the next verb addresses
+        later = recipient_phrases(view, clause, word, cue, subject, lexicon, beyond_next_verb=True)
+        recipient_list = [r for r in recipients_of(actors, later, exclude=frozenset(actor_codes)) if r.code]
+    recipient_list = recipient_list or uncoded
     if cue.recipient_inherits_actor and actor_codes:
         code = next(iter(sorted(actor_codes)))
         recipient_list = [r if r.code else replace(r, code=code) for r in recipient_list]
     return recipient_list
+
+
+def _names_the_sides(phrase: Phrase, lexicon: Lexicon) -> bool:
+    """'обидві сторони', 'усі сторони': the parties, not one side of them."""
+    return phrase.head.lemma in lexicon.actors.party_nouns and phrase.head.can_be_number("Plur") and not phrase.coordinated
 
 
 def _received(context: _Context, view: SentenceView, trigger: Trigger, subject: Phrase | None, receivers: list[Actor]) -> list[Actor]:
@@ -957,7 +982,7 @@ def _is_not_a_record(
     status: str,
     view: SentenceView,
     clause: Clause,
-    event_name: str,
+    cue: Cue,
     named: bool,
     actor_list: list[Actor],
     recipient_list: list[Actor],
@@ -967,13 +992,31 @@ def _is_not_a_record(
     with no agent named, or a background relative clause with no agent."""
     if not actor_list and status in (statuses.POSSIBLE, statuses.DENIED) and not recipient_list:
         return True
-    if not actor_list and event_name in lexicon.requires_actor:
+    if not actor_list and cue.event in lexicon.requires_actor:
         return True  # 'відмовилися коментувати' with nobody to say who: a statement of no one is no record
     if not named and statuses.in_open_question(view, clause, lexicon):
         return True
     # a background relative clause, or a gerund with nobody named acting ('обіцяючи винагороду'), describes
-    # someone else's act: the sides in context are no agent for it
+    # someone else's act: the sides in context are no agent for it ...
+    if clause.kind == "relative" and not named and actor_list and _is_case_step(cue.event, cue.mode, lexicon):
+        # ... except the arrest or charge of a person named just before ('мера Імамоглу, якого затримали'):
+        # that person's case is what the text reports
+        return not _of_named_person(view, clause)
     return clause.kind in ("relative", "gerund") and not named
+
+
+def _is_case_step(event_name: str | None, mode: str | None, lexicon: Lexicon) -> bool:
+    """An arrest, charge or sentence; a verbal condemnation ('назвали вирок незаконним') is not a step of a case."""
+    return event_name in lexicon.case_events or f"{event_name}/{mode}" in lexicon.case_events
+
+
+def _of_named_person(view: SentenceView, clause: Clause) -> bool:
+    """'Екрема Імамоглу, якого затримали': the clause opens with an object pronoun after a person's name."""
+    opener = clause.opener
+    if opener is None or opener.can_be_case("Nom") or clause.index == 0:
+        return False
+    antecedent = antecedent_of(view, clause)
+    return antecedent is not None and any(w.pos == "PROPN" and w.feat("NameType") in ("Sur", "Giv") for w in antecedent.words)
 
 
 def _intended(chain: list[Word], lexicon: Lexicon) -> bool:
@@ -994,28 +1037,39 @@ def _mode_by_object(view: SentenceView, clause: Clause, word: Word, lexicon: Lex
     return next((mode for mode in lexicon.request_mode_order if mode in found), None)
 
 
-def _counterpart(context: _Context, word: Word, actor_codes: set[str], participants: list[tuple[int, Actor]]) -> Actor | None:
-    """The other party a request, accusation or refusal is addressed to, when the clause does not name it:
-    the author of the event it is about ('засудило атаку' -> the attacker, 'назвала санкції незаконними'
-    -> who imposed them), else whoever acted last in the text, else the last other party named."""
+def _counterpart(
+    context: _Context, view: SentenceView, word: Word, actor_codes: set[str], participants: list[tuple[int, Actor]], own_state: bool
+) -> list[Actor]:
+    """The other parties a request, accusation or refusal is addressed to, when the clause does not name them:
+    the authors of the event it is about ('засудило атаку' -> the attacker, 'назвала санкції незаконними'
+    -> all who imposed them; with `own_state`, a critic's own state too: 'адвокат назвав вирок політичним'
+    -> the court; 'назвали санкції «незаконними» і пригрозили' -> whom the sentence's act before addressed),
+    else whoever acted last in the text, else the last other party named."""
+    sibling = context.events[-1] if context.events else None
+    if sibling is not None and sibling.evidence.start == view.sentence.start and {a.code for a in sibling.actor} & actor_codes:
+        # 'назвали рішення «незаконним» і пообіцяли дзеркальні заходи': the same side answers the same party
+        addressed = [r for r in sibling.recipient if r.code and r.code not in actor_codes]
+        if addressed:
+            return addressed
     about = _event_named_after(context, word)
+    if about is not None:
+        event = next((e for e in reversed(context.events) if e.event == about and any(a.code for a in e.actor)), None)
+        if event is not None:
+            others = _distinct_codes([a for a in event.actor if a.code not in actor_codes])
+            if others or own_state:
+                return others or _distinct_codes(event.actor)
     for event in reversed(context.events):
-        if about is not None and event.event == about:
-            others = [a for a in event.actor if a.code and a.code not in actor_codes]
-            if others:
-                return others[0]
-    for event in reversed(context.events):
-        others = [a for a in event.actor if a.code and a.code not in actor_codes]
+        others = _distinct_codes([a for a in event.actor if a.code and a.code not in actor_codes])
         if others and context.article.text.count("\n", event.evidence.start, word.start) <= 1:
-            return others[0]
+            return others
     for start, actor in reversed(participants):
         if start < word.start and actor.code not in actor_codes:
-            return actor
+            return [actor]
     actors = context.actors
     mention = actors.last_mention(word.start, ("LOC", "ORG", "PERS"), exclude=frozenset(actor_codes))
     if mention is not None and actors.text.count("\n", mention.start, word.start) <= 1:
-        return mention.actor
-    return None
+        return [mention.actor]
+    return []
 
 
 def _date_of_previous(context: _Context, view: SentenceView) -> Timing | None:
@@ -1034,9 +1088,12 @@ def _previous_actors(context: _Context, event_name: str) -> list[Actor]:
 
 
 def _event_named_after(context: _Context, word: Word) -> str | None:
-    """The category of an event noun that follows the cue ('засудило атаку' -> ASSAULT)."""
+    """The category of an event noun that follows the cue ('засудило атаку' -> ASSAULT, 'назвав вирок' -> SANCTION)."""
     words = context.actors.words
-    for following in words[word.i + 1 : word.i + 4]:
+    # the object usually follows ('засудило атаку'); fronted, it comes right before ('санкції назвали')
+    for following in [*words[word.i + 1 : word.i + 4], *reversed(words[max(0, word.i - 3) : word.i])]:
+        if following.pos == "NOUN" and following.lemma in context.lexicon.act_nouns:
+            return context.lexicon.act_nouns[following.lemma]
         cue = next((c for c in context.lexicon.cues.get(following.lemma, ()) if c.event and not c.requires), None)
         if following.pos == "NOUN" and cue is not None:
             return cue.event
@@ -1048,7 +1105,7 @@ def _previous_case(context: _Context, word: Word) -> Event | None:
     for event in reversed(context.events):
         if context.article.text.count("\n", event.evidence.start, word.start) > 1:
             return None
-        if event.event in context.lexicon.case_events:
+        if _is_case_step(event.event, event.mode, context.lexicon):
             return event
     return None
 

@@ -95,6 +95,11 @@ class ActorCues:
     state_nouns: frozenset[str]  # 'країни', 'держави' in the plural are many states, not the one the text is about
     home_words: frozenset[str]  # 'додому': people returned go to the other side the text is about
     captivity_words: frozenset[str]  # 'з полону': where people are returned from
+    # 'окупаційний суд', 'в окупованому Донецьку', 'так званий «суд»': the authorities of an occupied place
+    occupation_markers: frozenset[str]
+    so_called: tuple[str, str]  # 'так званий': the marker of two words
+    occupiers: dict[str, str]  # the occupied state -> the state whose authorities act there
+    occupied_places: dict[str, str]  # 'крим' -> UKR: a place the occupier holds, and whose it is
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,7 @@ class Lexicon:
     gerund_elaborates: dict[str, frozenset[str]]  # category of a gerund -> categories of the clause before it that it explains
     implicit_actor_from: dict[str, str]  # 'EVENT/mode' -> the category whose last actor acts unnamed (lifting <- imposing sanctions)
     case_events: frozenset[str]  # the steps of one legal case (arrest, charge, sentence): they concern the same people
+    act_nouns: dict[str, str]  # 'вирок' -> SANCTION: a noun that names an act without being its cue
     requires_actor: frozenset[str]  # categories that are no record when nobody can be named as the actor
     impersonal_success: frozenset[str]  # 'вдалося' + infinitive: the dative is the agent
     sentence_modes: tuple[SentenceMode, ...]
@@ -232,6 +238,10 @@ def load() -> Lexicon:
             home_words=frozenset(actors["home_words"]),
             captivity_words=frozenset(actors["captivity_words"]),
             state_nouns=frozenset(actors["state_nouns"]),
+            occupation_markers=frozenset(actors["occupation"]["markers"]),
+            so_called=tuple(actors["occupation"]["so_called"]),  # type: ignore[arg-type]
+            occupiers=dict(actors["occupation"]["occupiers"]),
+            occupied_places=dict(actors["occupation"]["places"]),
         ),
         request_modes={lemma: mode for mode, lemmas in raw["request_modes"].items() for lemma in lemmas},
         request_mode_order=tuple(raw["request_modes"]),
@@ -241,6 +251,7 @@ def load() -> Lexicon:
         implicit_actor_from={k: v for k, v in raw["implicit_actor_from"].items() if not k.startswith("_")},
         requires_actor=frozenset(raw["requires_actor"]),
         case_events=frozenset(raw["case_events"]),
+        act_nouns={k: v for k, v in raw["act_nouns"].items() if not k.startswith("_")},
         impersonal_success=frozenset(raw["impersonal_success"]),
         between_parties=frozenset(raw["between_parties"]),
         participation_nouns=frozenset(raw["participation"]["nouns"]),

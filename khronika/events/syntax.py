@@ -16,6 +16,8 @@ from khronika.model import Sentence
 
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON", "X"})
 HEAD_POS = frozenset({"NOUN", "PROPN", "PRON", "X"})
+# parts of speech a capitalized word inside a person's name may be misread as
+_NAME_MISREADINGS = frozenset({"ADJ", "DET", "VERB", "NOUN", "ADV", "NUM"})
 # words that never belong to a participant phrase: relative and demonstrative pronouns
 _STOP_LEMMAS = frozenset({"що", "це", "те", "який", "котрий", "чий"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")", "-"})
@@ -67,6 +69,11 @@ class Word:
         if self.feat("VerbForm") == "Conv":
             return False
         return self.feat("VerbForm") == "Inf"
+
+    @property
+    def is_reflexive(self) -> bool:
+        """'зустрілися', 'домовились': a reflexive verb takes no direct object."""
+        return self.is_verb and self.lower.endswith(("ся", "сь"))
 
     @property
     def is_gerund(self) -> bool:
@@ -176,13 +183,20 @@ class SentenceView:
 
 
 def words_of(analysis: Analysis) -> list[Word]:
+    people = sorted((e.start, e.end) for e in analysis.entities if e.type == "PERS")
     words: list[Word] = []
+    k = 0
     for token in analysis.tokens:
         if token.pos == "SPACE" or not token.text.strip():
             continue
         feats = _feats_of(token.morph)
         lemma = token.lemma.lower().replace("\u2019", "'").replace("\u02bc", "'")
-        words.append(Word(len(words), token.start, token.end, token.text, lemma, token.pos, feats))
+        while k < len(people) and people[k][1] <= token.start:
+            k += 1
+        pos = token.pos
+        if k < len(people) and people[k][0] <= token.start and pos in _NAME_MISREADINGS and token.text[:1].isupper():
+            pos = "PROPN"  # 'Білий засудив': a surname read as an adjective (or verb) still names the person
+        words.append(Word(len(words), token.start, token.end, token.text, lemma, pos, feats))
     return words
 
 
@@ -250,6 +264,8 @@ def _lists_names(piece: list[Word], after: list[Word]) -> bool:
     After a predicate, a nominative list begins a new clause ('Як заявив Зеленський, Литва та Польща ...')."""
     before = piece[-1]
     case = before.feat("Case")
+    if _is_abbreviation(before) and after and len(piece) > 1 and piece[-2].pos in NOMINAL_POS:
+        case = after[0].feat("Case")  # 'представники США, України та Польщі': an indeclinable tail takes the list's case
     if before.pos not in HEAD_POS or not after or after[0].pos not in NOMINAL_POS or case is None or not after[0].can_be_case(case):
         return False
     if case == "Nom" and any(w.is_finite for w in piece):
@@ -409,4 +425,15 @@ def _same_case(a: Phrase, b: Phrase) -> bool:
 def _ends_in_genitive_tail(phrase: Phrase) -> bool:
     """'Лідери Франції': a head followed by a name or noun in the genitive."""
     tail = phrase.words[-1]
-    return tail is not phrase.head and tail.pos in HEAD_POS and tail.feat("Case") == "Gen"
+    return tail is not phrase.head and tail.pos in HEAD_POS and (tail.feat("Case") == "Gen" or _is_abbreviation(tail))
+
+
+def quoted_words(view: SentenceView) -> frozenset[int]:
+    """The words between quotation marks: '«цинічною провокацією»'."""
+    inside, quoted = False, set()
+    for word in view.words:
+        if word.text in ("«", "»", '"', "„", "“", "”"):
+            inside = word.text not in ("»", "”") and not (word.text == '"' and inside)
+        elif inside:
+            quoted.add(word.i)
+    return frozenset(quoted)
