@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 from khronika.model import Article, Entity, Sentence, Token
 from khronika.text import for_matching
+
+
+_TOKEN_ATTRIBUTES = [IDX, LENGTH, LEMMA, POS, MORPH, IS_SPACE]  # as typed Token needs them
 
 
 @dataclass
@@ -26,17 +31,24 @@ class Analysis:
 
 
 def analyze(article: Article) -> Analysis:
-    from khronika.language import gazetteer, linking, pipeline
+    from khronika.language import pipeline
 
-    doc = pipeline.load()(for_matching(article.text))
-    text = article.text
+    return analysis_of(pipeline.load()(for_matching(article.text)), article.text)
+
+
+def analysis_of(doc: Doc, text: str) -> Analysis:
+    """The typed records of a Doc the pipeline has run over; their texts come from `text`."""
+    from khronika.language import gazetteer, linking
+
     sentences = [
         Sentence(s.start_char, s.end_char, text[s.start_char : s.end_char]) for s in doc.sents
     ]
+    strings = doc.vocab.strings
+    # arrays, not Token objects: see tokenizer.token_texts
     tokens = [
-        Token(t.idx, t.idx + len(t), text[t.idx : t.idx + len(t)], t.lemma_, t.pos_, str(t.morph))
-        for t in doc
-        if not t.is_space
+        Token(start, start + length, text[start : start + length], strings[lemma], POS_NAMES[pos], strings[morph])
+        for start, length, lemma, pos, morph, space in doc.to_array(_TOKEN_ATTRIBUTES).tolist()
+        if not space
     ]
     # Names inside a longer name ("Вашингтоні" in "посольство Білорусі у Вашингтоні") are entities too.
     entities = sorted(linking.link(doc, text) + gazetteer.nested_entities(doc, text), key=lambda e: (e.start, -e.end))

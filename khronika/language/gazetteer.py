@@ -31,11 +31,13 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from khronika.language.kb import KB_DIR, KBEntry, load_kb, name_key
+from khronika.language.kb import KB_DIR, KBEntry, joined_key, key_part, load_kb, name_key
 from khronika.language.morph import analyzer
 from khronika.model import Entity
 
@@ -118,27 +120,47 @@ def _written_as_name(tokens: Span) -> bool:
     return not _opens_sentence(first) and len(first.text) > SHORT_WORD_LENGTH
 
 
+class _Word(NamedTuple):
+    """What name matching reads of one token, read from the Doc once per text (a tuple: one per token)."""
+
+    surface: str | None  # the token's part of a name key (kb.key_part), None when keys skip it
+    lemma: str | None
+    punct: bool
+    space: bool
+    sentence_start: bool
+
+
+def _words(doc: Doc) -> list[_Word]:
+    strings = doc.vocab.strings
+    # arrays, not Token objects: see tokenizer.token_texts
+    return [
+        _Word(key_part(strings[orth]), key_part(strings[lemma] or strings[orth]), bool(punct), bool(space), start == 1)
+        for orth, lemma, punct, space, start in doc.to_array([ORTH, LEMMA, IS_PUNCT, IS_SPACE, SENT_START]).tolist()
+    ]
+
+
 def kb_matches(doc: Doc) -> list[KBMatch]:
     """Knowledge-base names in `doc`, leftmost-longest, not overlapping, within one sentence."""
     index = name_index()
+    words = _words(doc)
     matches: list[KBMatch] = []
     i = 0
-    while i < len(doc):
+    while i < len(words):
         best: KBMatch | None = None
-        if not doc[i].is_punct and not doc[i].is_space:
-            lemmas: list[str] = []
-            words: list[str] = []
-            for j in range(i, len(doc)):
-                token = doc[j]
-                if token.is_space or (j > i and token.is_sent_start):
+        if not words[i].punct and not words[i].space:
+            lemma_parts: tuple[str, ...] = ()
+            surface_parts: tuple[str, ...] = ()
+            for j in range(i, len(words)):
+                word = words[j]
+                if word.space or (j > i and word.sentence_start):
                     break
-                lemmas.append(token.lemma_ or token.text)
-                words.append(token.text)
-                lemma_key, surface_key = name_key(lemmas), name_key(words)
+                lemma_parts += (word.lemma,) if word.lemma is not None else ()
+                surface_parts += (word.surface,) if word.surface is not None else ()
+                lemma_key, surface_key = joined_key(lemma_parts), joined_key(surface_parts)
                 if lemma_key not in index.prefixes and surface_key not in index.prefixes:
                     break
                 entry = index.by_key.get(surface_key) or index.by_key.get(lemma_key)
-                if entry is not None and not token.is_punct and _written_as_name(doc[i : j + 1]):
+                if entry is not None and not word.punct and _written_as_name(doc[i : j + 1]):
                     best = KBMatch(i, j + 1, entry)
         if best is None:
             i += 1
@@ -207,7 +229,9 @@ class _Entities:
         self.replace(overlapping, whole, nested)
 
     def apply_org_pattern(self, pattern: OrgPattern) -> None:
-        for head in [t for t in self.doc if t.lemma_.lower() in pattern.heads]:
+        strings = self.doc.vocab.strings
+        lemmas = [strings[lemma].lower() for lemma in self.doc.to_array(LEMMA).tolist()]  # see tokenizer.token_texts
+        for head in [self.doc[i] for i, lemma in enumerate(lemmas) if lemma in pattern.heads]:
             body = self._body(head, pattern)
             if body is None:
                 continue

@@ -23,6 +23,7 @@ import gettext
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,6 +37,8 @@ FUZZY_MIN_SCORE = 92
 FUZZY_MIN_LENGTH = 6
 # only letters of the Ukrainian alphabet: keeps Russian, Bulgarian, Serbian spellings out of the place index
 _UKRAINIAN_NAME_RE = re.compile(r"^[А-ЩЬЮЯЄІЇҐа-щьюяєіїґ'’ʼ -]+$")
+_KEY_QUOTES = "«»\"“”„"  # left out of name keys (tested as a substring: "«»" too)
+_HYPHEN_RE = re.compile(r"\s*-\s*")
 _WORD_RE = re.compile(r"[\w'’ʼ.]+(?:-[\w'’ʼ]+)*|[^\w\s«»\"“”„]", re.UNICODE)
 
 
@@ -64,10 +67,25 @@ class Place:
     population: int
 
 
-def name_key(words: list[str]) -> str:
+def name_key(words: Iterable[str]) -> str:
     """The lookup key of a sequence of words or lemmas."""
-    key = " ".join(for_matching(w).lower().strip(".") for w in words if w.strip() and w not in "«»\"“”„")
-    return re.sub(r"\s*-\s*", "-", key).strip()
+    return joined_key(tuple(part for part in map(key_part, words) if part is not None))
+
+
+@functools.lru_cache(maxsize=100_000)
+def key_part(word: str) -> str | None:
+    """One word's part of a name key; None for blanks and quotes, which keys leave out.
+
+    Cached: the gazetteer asks for every word of every article, and words recur.
+    """
+    if not word.strip() or word in _KEY_QUOTES:
+        return None
+    return for_matching(word).lower().strip(".")
+
+
+def joined_key(parts: tuple[str, ...]) -> str:
+    """The name key of a sequence of key parts (see `key_part`): "ель - фашер" -> "ель-фашер"."""
+    return _HYPHEN_RE.sub("-", " ".join(parts)).strip()
 
 
 def split_words(name: str) -> list[str]:
@@ -75,12 +93,14 @@ def split_words(name: str) -> list[str]:
     return _WORD_RE.findall(name)
 
 
-def _lemmas_of(name: str) -> list[str]:
+@functools.lru_cache(maxsize=50_000)
+def _lemmas_of(name: str) -> tuple[str, ...]:
+    """Lemmas of a name's words; cached, as linking looks up the same names in article after article."""
     from khronika.language.morph import analyze_words
 
     words = split_words(name)
     # names sit inside sentences: no word of them opens one
-    return [a.lemma for a in analyze_words(words, [False] * len(words))]
+    return tuple(a.lemma for a in analyze_words(words, [False] * len(words)))
 
 
 class KnowledgeBase:
@@ -108,7 +128,7 @@ class KnowledgeBase:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def lookup(self, lemmas: list[str]) -> KBEntry | None:
+    def lookup(self, lemmas: Sequence[str]) -> KBEntry | None:
         """The entry named by these lemmas (or words), or None."""
         return self.lookup_key(name_key(lemmas))
 

@@ -54,10 +54,11 @@ from pathlib import Path
 import pymorphy3
 import simplemma
 from pymorphy3.units import DictionaryAnalyzer
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from khronika.language.tokenizer import abbreviations
+from khronika.language.tokenizer import abbreviations, token_texts, trailing_spaces
 from khronika.text import for_matching
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "uk_morph.json"
@@ -147,9 +148,9 @@ class Reading:
     def feat(self, name: str) -> str | None:
         return self._feat_values.get(name)  # a dict built once per reading: scoring asks often
 
-    @property
+    @functools.cached_property
     def feats_str(self) -> str:
-        return "|".join(f"{k}={v}" for k, v in self.feats)
+        return "|".join(f"{k}={v}" for k, v in self.feats)  # once per reading: readings are cached per form
 
 
 @dataclass(frozen=True)
@@ -572,45 +573,75 @@ def analyze_words(
     `spaces_after[i]` says whether a space follows word i (by default none is
     assumed): an abbreviation keeps a period glued to it.
     """
-    lex = _lexicon()
     starts = sentence_starts or [i == 0 for i in range(len(words))]
     words = [
         _with_own_period(w, words[i + 1] if i + 1 < len(words) else None, not (spaces_after and spaces_after[i]))
         for i, w in enumerate(words)
     ]
-    options = [readings(w) for w in words]
     chosen: list[WordAnalysis] = []
     governing: frozenset[str] | None = None
     previous: Reading | None = None
     for i, form in enumerate(words):
-        nxt = options[i + 1] if i + 1 < len(words) else ()
+        following = words[i + 1] if i + 1 < len(words) else None
         opening = starts[i] or (i > 0 and words[i - 1] in ("«", '"', "—", "–", "-", "(", ":"))
-        reading = _choose(form, options[i], opening, governing, nxt, previous)
-        after_given_name = previous is not None and previous.feat("NameType") == "Giv"
-        previous = reading
-        # a preposition governs the nominal group that follows until its head noun
-        lower = for_matching(form).lower()
-        if reading.upos == "ADP" and lower in lex.preposition_cases:
-            governing = lex.preposition_cases[lower]
-        elif reading.upos in ("NOUN", "PROPN", "PRON", "PUNCT", "VERB", "AUX"):
-            governing = None
-        # "2016 року", "25 березня" are ordinals (UD); "5 років" counts years
-        dated = any(n.lemma in lex.ordinal_number_heads and n.feat("Number") != "Plur" for n in nxt)
-        if reading.upos == "NUM" and _NUMBER_RE.match(form) and dated:
-            reading = replace(reading, upos="ADJ", feats=(("NumType", "Ord"),))
-        if lower in lex.det_or_pron_forms:
-            reading = _det_or_pron(reading, lex.det_or_pron_forms[lower], nxt)
-        if reading.feat("VerbForm") == "Conv":
-            reading = replace(reading, lemma=_converb_lemma(lower, reading.lemma))
-        pos = reading.upos
-        all_caps = form.isupper() and len(form) > 1
-        capitalised_name = form[:1].isupper() and (after_given_name or _is_name(form, reading, starts[i]))
-        if pos == "NOUN" and (all_caps or capitalised_name):
-            # toponyms, organisations and acronyms carry no name tag in pymorphy3's dictionary;
-            # a capitalised noun after a first name is the surname ("Тарас Тополя")
-            pos = "PROPN"
-        chosen.append(WordAnalysis(_display_lemma(form, reading.lemma, pos), pos, reading.feats_str))
+        decision = _decide(form, following, starts[i], opening, governing, previous)
+        previous, governing = decision.reading, decision.governing
+        chosen.append(decision.analysis)
     return chosen
+
+
+@dataclass(frozen=True)
+class _Decision:
+    """One word's analysis, and what it passes on to the next word."""
+
+    reading: Reading  # the reading context chose, before the UD adjustments: what the next word sees
+    governing: frozenset[str] | None  # the cases a preposition makes the following words take
+    analysis: WordAnalysis
+
+
+def _decide(
+    form: str,
+    following: str | None,
+    sentence_start: bool,
+    opening: bool,
+    governing: frozenset[str] | None,
+    previous: Reading | None,
+) -> _Decision:
+    """The analysis of one word in its context.
+
+    A pure function of its arguments, but not cached: on texts not seen before
+    only one call in six or eight repeats an earlier one (measured on the demo
+    and held-out texts), and the cache's misses and its garbage-collected
+    entries cost more than its hits save.
+    """
+    lex = _lexicon()
+    nxt = readings(following) if following is not None else ()
+    reading = _choose(form, readings(form), opening, governing, nxt, previous)
+    after_given_name = previous is not None and previous.feat("NameType") == "Giv"
+    chosen = reading
+    # a preposition governs the nominal group that follows until its head noun
+    lower = for_matching(form).lower()
+    if reading.upos == "ADP" and lower in lex.preposition_cases:
+        governing = lex.preposition_cases[lower]
+    elif reading.upos in ("NOUN", "PROPN", "PRON", "PUNCT", "VERB", "AUX"):
+        governing = None
+    # "2016 року", "25 березня" are ordinals (UD); "5 років" counts years
+    if reading.upos == "NUM" and _NUMBER_RE.match(form) and any(
+        n.lemma in lex.ordinal_number_heads and n.feat("Number") != "Plur" for n in nxt
+    ):
+        reading = replace(reading, upos="ADJ", feats=(("NumType", "Ord"),))
+    if lower in lex.det_or_pron_forms:
+        reading = _det_or_pron(reading, lex.det_or_pron_forms[lower], nxt)
+    if reading.feat("VerbForm") == "Conv":
+        reading = replace(reading, lemma=_converb_lemma(lower, reading.lemma))
+    pos = reading.upos
+    all_caps = form.isupper() and len(form) > 1
+    capitalised_name = form[:1].isupper() and (after_given_name or _is_name(form, reading, sentence_start))
+    if pos == "NOUN" and (all_caps or capitalised_name):
+        # toponyms, organisations and acronyms carry no name tag in pymorphy3's dictionary;
+        # a capitalised noun after a first name is the surname ("Тарас Тополя")
+        pos = "PROPN"
+    return _Decision(chosen, governing, WordAnalysis(_display_lemma(form, reading.lemma, pos), pos, reading.feats_str))
 
 
 class KhronikaMorph:
@@ -620,9 +651,10 @@ class KhronikaMorph:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [t.text for t in doc]
-        starts = [t.is_sent_start is True or t.i == 0 for t in doc] if doc.has_annotation("SENT_START") else None
-        spaces = [bool(t.whitespace_) for t in doc]
+        words, spaces = token_texts(doc), trailing_spaces(doc)
+        starts = None
+        if doc.has_annotation("SENT_START"):
+            starts = [start == 1 or i == 0 for i, start in enumerate(doc.to_array(SENT_START).tolist())]
         for token, analysis in zip(doc, analyze_words(words, starts, spaces)):
             token.lemma_ = analysis.lemma
             token.pos_ = analysis.pos

@@ -28,9 +28,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
-from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
@@ -107,7 +106,7 @@ class KhronikaTokenizer:
                 for span in spans:
                     retokenizer.merge(span)
         terminal = abbreviations().terminal
-        ending = [t for t in doc if t.text in terminal and _ends_sentence(t)]
+        ending = [doc[i] for i, text in enumerate(token_texts(doc)) if text in terminal and _ends_sentence(doc[i])]
         if ending:
             with doc.retokenize() as retokenizer:
                 for token in ending:
@@ -161,11 +160,22 @@ def create_tokenizer() -> Callable[[Language], KhronikaTokenizer]:
     return make
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, read as an array: walking the Doc makes a Token object per token."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+def trailing_spaces(doc: Doc) -> list[bool]:
+    """For every token, whether whitespace follows it (read as an array, like `token_texts`)."""
+    return [bool(space) for space in doc.to_array(SPACY).tolist()]
+
+
 @Language.component(SENTENCE_SPLITTER_NAME)
 def split_sentences(doc: Doc) -> Doc:
     """Mark sentence starts on every token (no parser needed for doc.sents)."""
     if len(doc):
-        starts = sentence_starts([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+        starts = sentence_starts(token_texts(doc), trailing_spaces(doc))
         # Set through an array: setting token.is_sent_start one by one is several times slower.
         doc.from_array([SENT_START], numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64"))
     return doc

@@ -28,23 +28,26 @@ class Values:
     dates: list[DateExpr] = field(default_factory=list)
 
 
-def _original_text(analysis: Analysis) -> str:
+def _original_text(text: str, analysis: Analysis) -> str:
     """The article text as read: the Doc's text with each token's original spelling.
 
     The Doc holds the matching text (apostrophes unified, same length); the
     typed tokens keep the article's own characters, so `text` fields quote the
     article exactly.
     """
-    chars = list(analysis.doc.text)
-    for token in analysis.tokens:
-        chars[token.start : token.end] = token.text
-    return "".join(chars)
+    pieces: list[str] = []
+    end = 0
+    for token in analysis.tokens:  # in text order, none overlapping
+        pieces += (text[end : token.start], token.text)
+        end = token.end
+    pieces.append(text[end:])
+    return "".join(pieces)
 
 
 def extract(analysis: Analysis, published: date) -> Values:
-    text = analysis.doc.text
-    original = _original_text(analysis)
     morphology = Morphology(analysis.doc)
+    text = morphology.text
+    original = _original_text(text, analysis)
     dates = find_dates(text, original, morphology, published)
     # numbers inside dates are not counts, except the count of a duration ("протягом двох тижнів")
     masked = [(d.start, d.end) for d in dates if not is_duration(d)]

@@ -13,8 +13,10 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pymorphy3
+from spacy.attrs import IDX, POS
 from spacy.tokens import Doc, Token
 
 from khronika.values import lexicon
@@ -39,8 +41,9 @@ _MODIFIER_OPENCORPORA = frozenset({"ADJF", "ADJS", "PRTF", "PRTS", "NUMR"})
 _VERB_OPENCORPORA = frozenset({"VERB", "GRND", "INFN"})
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """One word of the scanned text (a tuple: every article makes a thousand of them)."""
+
     start: int
     end: int
     text: str  # lower case, apostrophes unified
@@ -131,17 +134,24 @@ class Morphology:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self._token_at = {token.idx: token for token in doc if token.pos_}
-        self._sentence_starts = self._sentences(doc)
+        self.text = doc.text  # spaCy joins the tokens' texts anew on every read of doc.text
+        # tagged tokens by start offset, read as arrays: a Token object is made only for a word asked about
+        self._token_index = {start: i for i, (start, pos) in enumerate(doc.to_array([IDX, POS]).tolist()) if pos}
+        self._sentence_starts = self._sentences(doc, self.text)
+        self._sentence_words: dict[int, list[Word]] = {}
 
     @staticmethod
-    def _sentences(doc: Doc) -> list[int]:
+    def _sentences(doc: Doc, text: str) -> list[int]:
         if doc.has_annotation("SENT_START"):
             return [sentence.start_char for sentence in doc.sents]
-        return [0] + [m.end() for m in SENTENCE_END_RE.finditer(doc.text)]
+        return [0] + [m.end() for m in SENTENCE_END_RE.finditer(text)]
+
+    def _token_at(self, start: int) -> Token | None:
+        i = self._token_index.get(start)
+        return None if i is None else self.doc[i]
 
     def info(self, word: Word) -> WordInfo:
-        token = self._token_at.get(word.start)
+        token = self._token_at(word.start)
         if token is not None and len(token) == word.end - word.start:
             return _token_info(token)
         return _pymorphy_info(word.text)
@@ -149,19 +159,29 @@ class Morphology:
     def sentence_bounds(self, position: int) -> tuple[int, int]:
         index = bisect.bisect_right(self._sentence_starts, position) - 1
         start = self._sentence_starts[max(index, 0)]
-        end = self._sentence_starts[index + 1] if index + 1 < len(self._sentence_starts) else len(self.doc.text)
+        end = self._sentence_starts[index + 1] if index + 1 < len(self._sentence_starts) else len(self.text)
         return start, end
 
     def genitive_follows(self, position: int) -> bool:
         """Whether the first word after text[position] is a noun or adjective in the genitive."""
-        following = WORD_RE.search(self.doc.text, position)
+        following = WORD_RE.search(self.text, position)
         if following is None or not following.group()[0].isalpha():
             return False
-        token = self._token_at.get(following.start())
+        token = self._token_at(following.start())
         if token is not None and token.idx + len(token) == following.end():
             return token.pos_ in _NOUN_UPOS | _MODIFIER_UPOS and "Gen" in token.morph.get("Case")
         parse = _analyzer().parse(following.group().lower())[0]
         return parse.tag.POS in {"NOUN", "ADJF", "PRTF"} and parse.tag.case == "gent"
+
+    def _words_of_sentence(self, position: int) -> list[Word]:
+        """The words of the sentence around text[position], scanned once per sentence."""
+        sentence_start, sentence_end = self.sentence_bounds(position)
+        if sentence_start not in self._sentence_words:
+            self._sentence_words[sentence_start] = [
+                Word(w.start + sentence_start, w.end + sentence_start, w.text)
+                for w in scan(self.text[sentence_start:sentence_end])
+            ]
+        return self._sentence_words[sentence_start]
 
     def clause_tense(self, start: int, end: int) -> str | None:
         """Tense of the finite verb nearest to text[start:end], preferring its own clause.
@@ -170,9 +190,7 @@ class Morphology:
         around the span; when it has no finite verb, the nearest one in the
         sentence decides.
         """
-        sentence_start, sentence_end = self.sentence_bounds(start)
-        words = scan(self.doc.text[sentence_start:sentence_end])
-        words = [Word(w.start + sentence_start, w.end + sentence_start, w.text) for w in words]
+        words = self._words_of_sentence(start)
         clause_of: list[int] = []
         clause = 0
         for word in words:

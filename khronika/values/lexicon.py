@@ -64,6 +64,12 @@ class NumberLexicon:
     partitive_prepositions: frozenset[str]  # сто з них — ...
     partitive_pronouns: frozenset[str]
     qualified_prepositions: frozenset[str]  # щонайменше у семи будинках
+
+    @functools.cached_property
+    def openers(self) -> frozenset[str]:
+        """Every word other than digits that a quantity may start with: number words, range and qualifier words."""
+        number_words = (self.cardinals, self.fractions, self.scales, self.vague, self.genitive_singular, self.qualifiers)
+        return frozenset().union(*number_words, self.range_from, self.range_between)
     citizen_nouns: frozenset[str]  # громадяни Литви: nationality from what follows
 
 

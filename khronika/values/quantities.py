@@ -13,6 +13,7 @@ item numbers, or parts of names ("Су-25") are not counts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -78,9 +79,12 @@ class _Parser:
         self.words = words
         self.morphology = morphology
         self.lex = lexicon.numbers()
-        self.masked = [
-            any(start <= w.start < end for start, end in masked) for w in words
-        ]
+        # words starting inside a masked span (words are in text order)
+        self.masked = [False] * len(words)
+        starts = [w.start for w in words]
+        for start, end in masked:
+            for i in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+                self.masked[i] = True
 
     # --- helpers over word positions ---------------------------------------------------
 
@@ -368,8 +372,8 @@ class _Parser:
     def qualified(self, i: int) -> tuple[str, int, _Number | None, _Number] | None:
         """(qualifier, first word, low number, number) starting at words[i], or None."""
         word = self.word_at(i)
-        if word is None or self._continues_digits(i):
-            return None
+        if word is None or not (self.words[i].is_number or word in self.lex.openers) or self._continues_digits(i):
+            return None  # most words: no number, no range or qualifier word
         if word in self.lex.range_from or word in self.lex.range_between:
             low = self.number(i + 1)
             joiners = self.lex.range_to if word in self.lex.range_from else self.lex.range_and
