@@ -16,6 +16,7 @@ NORM/LEMMA/PREFIX/SUFFIX/SHAPE/POS/MORPH features, no vectors) with the config
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import random
@@ -33,6 +34,7 @@ from spacy.tokens import Doc, DocBin, Span
 
 # Imported for their registrations: the tokenizer and the morphology component the config names.
 from khronika.language import morph, tokenizer  # noqa: F401
+from khronika.train import pretrain  # registers the pretraining reader and the weights loader
 
 log = logging.getLogger(__name__)
 
@@ -221,8 +223,11 @@ def training_docs(nlp: Language, text: NerUkText, stats: ConversionStats, max_ch
     return docs
 
 
-def build_corpus(data_dir: Path, out_dir: Path, seed: int, dev_share: float = 0.1) -> ConversionStats:
-    """train.spacy and dev.spacy in out_dir from the training split; dev is a seeded share of its texts."""
+def build_corpus(data_dir: Path, out_dir: Path, seed: int, dev_share: float = 0.1) -> tuple[ConversionStats, list[NerUkText]]:
+    """train.spacy and dev.spacy in out_dir from the training split; dev is a seeded share of its texts.
+
+    Returns the conversion figures and the texts of the train part (without the dev part).
+    """
     from khronika.language.pipeline import blank
 
     nlp = blank()
@@ -234,7 +239,7 @@ def build_corpus(data_dir: Path, out_dir: Path, seed: int, dev_share: float = 0.
         docs = [doc for text in part for doc in training_docs(nlp, text, stats)]
         stats.nested_dropped += sum(t.nested_dropped for t in part)
         DocBin(docs=docs, store_user_data=False).to_disk(out_dir / f"{name}.spacy")
-    return stats
+    return stats, texts[n_dev:]
 
 
 def train(
@@ -245,24 +250,33 @@ def train(
     config_path: Path = CONFIG_PATH,
     overrides: dict[str, object] | None = None,
 ) -> Path:
-    """Train on NER-UK's training split; write the best model (by dev F1) to output_dir."""
+    """Pretrain the tok2vec, then train on NER-UK's training split; write the best model (by dev F1) to output_dir.
+
+    `overrides` may set `pretraining.max_epochs` to 0 to train without pretraining.
+    """
     from spacy.cli.train import train as spacy_train
 
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="khronika-ner-") as work:
         work_dir = Path(work)
-        stats = build_corpus(data_dir, work_dir, seed)
+        stats, train_texts = build_corpus(data_dir, work_dir, seed)
         log.info(
             "gold entities %d: aligned %d, expanded %d, lost %d; nested dropped %d",
             stats.entities, stats.aligned, stats.expanded, stats.lost, stats.nested_dropped,
         )
-        settings = {
+        settings: dict[str, object] = {
             "paths.train": str(work_dir / "train.spacy"),
             "paths.dev": str(work_dir / "dev.spacy"),
             "system.seed": seed,
             "training.max_epochs": max_epochs,
             **(overrides or {}),
         }
+        config = spacy.util.load_config(config_path, overrides=settings, interpolate=False)
+        if config["pretraining"]["max_epochs"] > 0:
+            texts = itertools.chain((t.text for t in train_texts), pretrain.ua_gec_texts())
+            weights = pretrain.pretrain(config, texts, work_dir / "pretrain", split=lambda text: chunks(text, 2000))
+            settings["paths.pretrained_tok2vec"] = str(weights)
+            log.info("pretrained the tok2vec in %d s", time.monotonic() - started)
         spacy_train(config_path, work_dir / "runs", overrides=settings)
         card = output_dir / "MODEL_CARD.md"
         card_text = card.read_text(encoding="utf-8") if card.is_file() else None
@@ -278,12 +292,13 @@ def train(
 def _describe(model_dir: Path, seed: int, stats: ConversionStats, seconds: float) -> None:
     """Name, licence and provenance in the model's meta.json (the model card says more).
 
-    The corpus paths of the run pointed into a temporary folder; the shipped config
-    says null instead, like ner.cfg.
+    The corpus and weights paths of the run pointed into a temporary folder; the shipped
+    config says null instead, like ner.cfg (the pretrained weights are in the model now).
     """
     config_path = model_dir / "config.cfg"
     config = spacy.util.load_config(config_path)
-    config["paths"].update(train=None, dev=None)
+    config["paths"].update(train=None, dev=None, pretrain_texts=None, pretrained_tok2vec=None)
+    config["initialize"]["after_init"]["path"] = None
     config.to_disk(config_path)
     meta_path = model_dir / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -291,7 +306,10 @@ def _describe(model_dir: Path, seed: int, stats: ConversionStats, seconds: float
         name="khronika_ner_uk",
         description="Named entities (NER-UK 2.0, 13 types) for khronika's tokenizer; see MODEL_CARD.md",
         license="CC BY-NC-SA 4.0 (inherited from NER-UK 2.0, lang-uk)",
-        sources=[{"name": "NER-UK 2.0", "url": "https://github.com/lang-uk/ner-uk", "license": "CC BY-NC-SA 4.0"}],
+        sources=[
+            {"name": "NER-UK 2.0", "url": "https://github.com/lang-uk/ner-uk", "license": "CC BY-NC-SA 4.0"},
+            {"name": "UA-GEC 2 (unlabelled text for pretraining)", "url": "https://github.com/grammarly/ua-gec", "license": "CC BY 4.0"},
+        ],
         khronika={
             "seed": seed,
             "training_seconds": round(seconds),
