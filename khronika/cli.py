@@ -316,7 +316,7 @@ def train_ner(
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
     data: Annotated[Path, typer.Option(help="NER-UK 2.0 folder.")] = Path("../shared/data/ner-uk"),
 ) -> None:
-    """Train the NER model on NER-UK 2.0's train split (reproducible for a seed)."""
+    """Pretrain the NER's tok2vec on unlabelled text, then train the NER on NER-UK 2.0's train split (seeded)."""
     from khronika.train.ner import train
 
     out.print(f"model written to {train(output, seed=seed, data_dir=data)}")
