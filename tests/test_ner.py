@@ -78,4 +78,8 @@ def test_evaluation_on_a_test_slice(shared_data):
         "PERS", "ORG", "LOC", "MISC", "DATE", "TIME", "PERIOD", "QUANT", "MON", "PCT", "JOB", "DOC", "ART",
     }
     assert 0.0 <= as_dict["micro"]["precision"] <= 1.0
-    assert report.render().row_count == 15
+    # the core figure is the sum of its parts per source folder
+    assert set(report.core_by_source) == {"bruk", "ng"}
+    assert sum(score.gold for score in report.core_by_source.values()) == report.core.gold
+    assert sum(score.matched for score in report.core_by_source.values()) == report.core.matched
+    assert report.render().row_count == 17

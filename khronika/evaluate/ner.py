@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from khronika.evaluate.scores import Counts, total
 from khronika.language.pipeline import NER_MODEL_DIR
-from khronika.train.ner import LABELS, read_texts
+from khronika.train.ner import LABELS, SOURCES, read_texts
 
 CORE_LABELS = ("PERS", "ORG", "LOC")
 
@@ -28,6 +28,9 @@ CORE_LABELS = ("PERS", "ORG", "LOC")
 @dataclass
 class NerReport:
     per_type: dict[str, Counts]
+    # PERS+ORG+LOC on each NER-UK folder: bruk (the Open Corpus of Ukrainian Texts, mixed
+    # genres with much fiction) and ng (articles of the journalism site «Наші гроші»)
+    core_by_source: dict[str, Counts]
     texts: int
     nested_excluded: int  # gold entities inside a longer one, left out of the flat gold
     model: str
@@ -49,13 +52,19 @@ class NerReport:
             "per_type": {label: score.to_dict() for label, score in self.per_type.items()},
             "micro": self.micro.to_dict(),
             "micro_pers_org_loc": self.core.to_dict(),
+            "micro_pers_org_loc_by_source": {source: score.to_dict() for source, score in self.core_by_source.items()},
         }
 
     def render(self) -> Table:
         table = Table(title=f"NER-UK 2.0 test split: {self.texts} texts, exact span and type")
         for column in ("type", "P", "R", "F1", "support"):
             table.add_column(column, justify="left" if column == "type" else "right")
-        rows = [*self.per_type.items(), ("micro", self.micro), ("PERS+ORG+LOC", self.core)]
+        rows = [
+            *self.per_type.items(),
+            ("micro", self.micro),
+            ("PERS+ORG+LOC", self.core),
+            *((f"PERS+ORG+LOC, {source} texts", score) for source, score in self.core_by_source.items()),
+        ]
         for i, (name, score) in enumerate(rows):
             table.add_row(
                 name,
@@ -77,16 +86,18 @@ def run(data_dir: Path, model_dir: Path | None = None, limit: int | None = None,
     model_dir = model_dir or NER_MODEL_DIR
     scored = nlp or spacy.load(model_dir)
     texts = read_texts(data_dir, "test")[:limit]
-    counts: dict[str, Counter[str]] = {label: Counter() for label in LABELS}
+    counts: dict[tuple[str, str], Counter[str]] = {(source, label): Counter() for source in SOURCES for label in LABELS}
     for text, doc in zip(texts, scored.pipe(t.text for t in texts)):
         gold = {(e.start, e.end, e.label) for e in text.entities}
         predicted = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
         for _, _, label in gold & predicted:
-            counts[label]["tp"] += 1
+            counts[text.source, label]["tp"] += 1
         for _, _, label in predicted - gold:
-            counts[label]["fp"] += 1
+            counts[text.source, label]["fp"] += 1
         for _, _, label in gold - predicted:
-            counts[label]["fn"] += 1
-    per_type = {label: Counts(c["tp"], c["tp"] + c["fp"], c["tp"] + c["fn"]) for label, c in counts.items()}
+            counts[text.source, label]["fn"] += 1
+    scores = {key: Counts(c["tp"], c["tp"] + c["fp"], c["tp"] + c["fn"]) for key, c in counts.items()}
+    per_type = {label: total(scores[source, label] for source in SOURCES) for label in LABELS}
+    core_by_source = {source: total(scores[source, label] for label in CORE_LABELS) for source in SOURCES}
     model = str(model_dir) if nlp is None else "+".join(nlp.pipe_names)
-    return NerReport(per_type, len(texts), sum(t.nested_dropped for t in texts), model)
+    return NerReport(per_type, core_by_source, len(texts), sum(t.nested_dropped for t in texts), model)
