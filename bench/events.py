@@ -2,8 +2,9 @@
 
 read -> analyze -> values -> events -> store (SQLite in a temporary file), on the
 demo corpus (khronika/data/demo, the project's own news-length texts), in one
-process (one core). The same articles, in the same run, also go through
-`analyze()` alone, so the ratio says what values, events and storing add.
+process (one core), in batches of `language.BATCH_SIZE` as `khronika ingest` runs it.
+The same articles, in the same run, also go through the language stage alone
+(`analyze_batch`), so the ratio says what values, events and storing add.
 The corpus repeats the demo texts, so the per-word caches are warm; one pass
 over texts the warm-up did not see shows the cost for new articles.
 With --profile, cProfile's hot spots of the chain, and their share by stage;
@@ -26,8 +27,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from khronika import events, values
-from khronika.language import analysis_of, analyze, gazetteer, linking, pipeline
+from khronika.language import BATCH_SIZE, analysis_of, analyze_batch, gazetteer, linking, pipeline
 from khronika.model import Article, Document
+from khronika.pipeline import process_batch
 from khronika.read import ReadOptions, read_paths
 from khronika.store import Store
 from khronika.text import for_matching
@@ -46,31 +48,30 @@ def copies(articles: list[Article], rounds: int) -> list[Article]:
     return [dataclasses.replace(a, id=f"{a.id}-{k}") for k in range(rounds) for a in articles]
 
 
-def whole_chain(store: Store | None) -> Callable[[Article], None]:
-    """The chain to events, and to the store when one is given."""
+def batches(articles: list[Article]) -> list[list[Article]]:
+    return [articles[i : i + BATCH_SIZE] for i in range(0, len(articles), BATCH_SIZE)]
 
-    def run(article: Article) -> None:
-        analysis = analyze(article)
-        found = values.extract(analysis, article.published)
-        document = Document(
-            article,
-            analysis.sentences,
-            analysis.tokens,
-            analysis.entities,
-            found.quantities,
-            found.dates,
-            events.extract(article, analysis, found),
-        )
-        if store is not None:
-            store.save(document)
+
+def whole_chain(store: Store | None) -> Callable[[list[Article]], None]:
+    """The chain to events, and to the store when one is given, in batches as `khronika ingest` runs it."""
+
+    def run(articles: list[Article]) -> None:
+        for batch in batches(articles):
+            for document in process_batch(batch):
+                if store is not None:
+                    store.save(document)
 
     return run
 
 
-def timed(work: Callable[[Article], None], articles: list[Article]) -> float:
+def language_alone(articles: list[Article]) -> None:
+    for batch in batches(articles):
+        analyze_batch(batch)
+
+
+def timed(work: Callable[[list[Article]], None], articles: list[Article]) -> float:
     started = time.perf_counter()
-    for article in articles:
-        work(article)
+    work(articles)
     return time.perf_counter() - started
 
 
@@ -87,11 +88,10 @@ def stage_of(filename: str) -> str:
     return "other"
 
 
-def profile(work: Callable[[Article], None], articles: list[Article]) -> None:
+def profile(work: Callable[[list[Article]], None], articles: list[Article]) -> None:
     profiler = cProfile.Profile()
     profiler.enable()
-    for article in articles:
-        work(article)
+    work(articles)
     profiler.disable()
     stats = pstats.Stats(profiler)
     by_stage: dict[str, float] = defaultdict(float)
@@ -167,11 +167,10 @@ def main() -> None:
         # Load models and knowledge base outside the timing on half the texts, then time one pass over
         # the other half: per-word caches have not seen those texts, as with new articles in production.
         half = len(articles) // 2
-        for article in articles[:half]:
-            chain(dataclasses.replace(article, id=f"{article.id}-warm"))
+        chain([dataclasses.replace(article, id=f"{article.id}-warm") for article in articles[:half]])
         unseen = [dataclasses.replace(article, id=f"{article.id}-unseen") for article in articles[half:]]
         unseen_seconds = timed(chain, unseen)
-        language_seconds = timed(analyze, corpus)
+        language_seconds = timed(language_alone, corpus)
         events_seconds = timed(whole_chain(None), corpus)
         chain_seconds = timed(chain, corpus)
         stored = store.stats()

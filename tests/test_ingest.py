@@ -9,11 +9,18 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from typer.testing import CliRunner
 
+from khronika import ingest as ingest_module
 from khronika.cli import app, demo_corpus
+from khronika.language import BATCH_SIZE
+from khronika.model import Article
+from khronika.pipeline import process, process_batch
+from khronika.store import Store
+from khronika.text import article_id
 
 runner = CliRunner()
 
@@ -115,3 +122,39 @@ def test_demo_corpus_ingests_cleanly(tmp_path: Path) -> None:
     assert _count(db, "articles") == len(list(demo_corpus().glob("*.txt")))
     assert _count(db, "events") > 0
     assert "timeline" in result.output
+
+
+def _articles(count: int) -> list[Article]:
+    return [
+        Article(article_id(text, day), text, day)
+        for i in range(count)
+        for text, day in [(TEMPLATES[i % len(TEMPLATES)].format(n=i + 2), date(2025, 3, 1 + i))]
+    ]
+
+
+def test_a_batch_gives_what_one_by_one_gives() -> None:
+    articles = _articles(5)
+    assert [d.to_dict() for d in process_batch(articles)] == [process(a).to_dict() for a in articles]
+
+
+def test_an_article_whose_analysis_fails_is_rejected_and_its_batch_stored(tmp_path: Path, monkeypatch) -> None:
+    articles = _articles(BATCH_SIZE + 3)  # a full batch and a part of one
+    broken = articles[2]
+
+    def failing_batch(batch):
+        if broken in batch:
+            raise RuntimeError("the batch failed")
+        return process_batch(batch)
+
+    def failing_alone(article):
+        if article is broken:
+            raise RuntimeError("this text failed")
+        return process(article)
+
+    monkeypatch.setattr(ingest_module, "process_batch", failing_batch)
+    monkeypatch.setattr(ingest_module, "process", failing_alone)
+    seen = []
+    report = ingest_module.ingest(articles, Store(f"sqlite:///{tmp_path}/k.db"), on_item=seen.append)
+    assert sorted(report.stored) == sorted(a.id for a in articles if a is not broken)
+    assert [r.reason for r in report.rejects] == ["analysis failed: RuntimeError: this text failed"]
+    assert sorted(a.id for a in seen) == sorted(a.id for a in articles)
