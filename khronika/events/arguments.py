@@ -199,7 +199,11 @@ def recipient_phrases(
     # 'назвало вирок «...» і закликало партнерів': what follows the next finite verb is that verb's
     # (unless asked for: 'засудив «застосування сили» і закликав владу' is addressed to that power too)
     following_verb = next((w for w in clause.words if w.i > trigger.i and w.is_finite), None) if trigger.is_verb else None
-    if following_verb is not None:
+    # 'звільнила та передала Литві двох громадян': verbs joined with nothing between them share what follows
+    shares_object = following_verb is not None and not beyond_next_verb and all(
+        w.pos in ("CCONJ", "ADV") for w in clause.words if trigger.i < w.i < following_verb.i
+    )
+    if following_verb is not None and not shares_object:
         phrases = [p for p in phrases if (p.first > following_verb.i) == beyond_next_verb]
     elif beyond_next_verb:
         return []

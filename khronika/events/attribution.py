@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from khronika.events.actors import ActorResolver
 from khronika.events.lexicon import Lexicon
 from khronika.events.syntax import Clause, Phrase, SentenceView, Word
-from khronika.model import Attribution, Quantity
+from khronika.language.kb import load_kb
+from khronika.model import Actor, Attribution, Quantity
 
 
 @dataclass
@@ -66,6 +67,9 @@ def _reporting_subject(view: SentenceView, clause: Clause, verb: Word, actors: A
     before = [p for p in clause.phrases if p.last < first_verb.i and p.prep is None and p.can_be_case("Nom")]
     # time phrases between the verb and its subject are skipped: 'повідомив у вівторок Офіс генпрокурора'
     after = [p for p in clause.phrases if p.first > verb.i and p.head.lemma not in lexicon.time_nouns]
+    # 'заявив журналістам речник уряду': whom it was said to may stand between the verb and its subject
+    while len(after) > 1 and after[0].prep is None and not after[0].can_be_case("Nom") and after[0].can_be_case("Dat"):
+        after = after[1:]
     if after and after[0].prep is None and after[0].can_be_case("Nom") and after[0].first - verb.i <= 4:
         named = after[1] if len(after) > 1 else None
         if named is not None and named.first == after[0].last + 1 and named.prep is None and _person_in(named, actors):
@@ -77,10 +81,13 @@ def _reporting_subject(view: SentenceView, clause: Clause, verb: Word, actors: A
     located = [
         p
         for p in clause.phrases
-        if p.prep in ("в", "у") and (actors.resolve(p) is not None or any(_names(w) for w in p.words))
+        if (p.prep in ("в", "у") or (p.prep == "на" and p.head.lemma in lexicon.attribution.documents))
+        and (actors.resolve(p) is not None or any(_names(w) for w in p.words))
     ]
     if located:
-        return located[0]
+        # 'йдеться в заяві МЗС', 'зазначається на сайті посольства': the author of the text reports
+        author = _tail_phrase(located[0]) if located[0].head.lemma in lexicon.attribution.documents else None
+        return author or located[0]
     # 'Джерела Reuters, знайомі з ..., кажуть': the subject stands alone in a clause with no verb before
     if verb.is_gerund:
         # 'Речник Єврокомісії назвав ..., додавши, що ...': a gerund speaks with the subject of its main verb
@@ -122,7 +129,11 @@ def _prepositional_sources(view: SentenceView, lexicon: Lexicon) -> list[Phrase]
             continue
         for phrase in clause.phrases:
             for pattern in lexicon.attribution.phrases:
-                if phrase.prep == pattern[0] and phrase.head.lemma == pattern[1]:
+                *before, prep, head = pattern
+                ahead = phrase.first - 2 - view.words[0].i  # the word before the preposition
+                if before and (ahead < 0 or view.words[ahead].lemma != before[0]):
+                    continue  # 'згідно з даними': that word is part of the expression
+                if phrase.prep == prep and phrase.head.lemma == head:
                     tail = [p for p in clause.phrases if p.first > phrase.last]
                     inner = _tail_phrase(phrase)
                     if inner is not None:
@@ -205,6 +216,18 @@ def spokesperson_attribution(phrase: Phrase, actors: ActorResolver, quantities: 
         return None
     found = _classify(phrase, actors, quantities, lexicon)
     return found if found.reporter and not found.speaker else None
+
+
+def speaking_body_attribution(actor: Actor, lexicon: Lexicon) -> Attribution | None:
+    """'Єврокомісія закликала ...', 'У МЗС Грузії назвали ...': a body that makes a statement itself reports it.
+    Not a person, a state or a seat of power that stands for one ('Кремль', 'Пекін')."""
+    if actor.kb is not None:
+        entry = load_kb().entries.get(actor.kb)
+        is_body = entry is not None and entry.type == "ORG" and not entry.metonym
+    else:
+        words = actor.name.split()
+        is_body = bool(words) and words[0].lower() in lexicon.attribution.bodies
+    return Attribution(reporter=actor.name) if is_body else None
 
 
 def _count_of(phrase: Phrase, quantities: list[Quantity]) -> int | None:

@@ -21,7 +21,7 @@ from khronika.events.arguments import (
     subject_phrase,
     timing_of,
 )
-from khronika.events.attribution import SentenceAttribution, attribute_sentence, spokesperson_attribution
+from khronika.events.attribution import SentenceAttribution, attribute_sentence, speaking_body_attribution, spokesperson_attribution
 from khronika.events.lexicon import Cue, Lexicon, load
 from khronika.events.syntax import Clause, Phrase, SentenceView, Word, compound_head_lemma, quoted_words, sentences_of, words_of
 from khronika.language import Analysis
@@ -61,6 +61,7 @@ class _Context:
     events: list[Event]
     parties: list[Actor]  # the sides of the last event between several countries: what 'сторони' means
     subjects: dict[int, list[Actor]] = dataclasses.field(default_factory=dict)  # sentence -> the person its subject names
+    cue_starts: list[int] = dataclasses.field(default_factory=list)  # where the cue of each record stands (as events)
 
 
 def extract(article: Article, analysis: Analysis, values: Values) -> list[Event]:
@@ -78,6 +79,7 @@ def extract(article: Article, analysis: Analysis, values: Values) -> list[Event]
             if event is None:
                 continue
             context.events.append(event)
+            context.cue_starts.append(trigger.word.start)
             participants.extend((trigger.word.start, a) for a in event.actor + event.recipient if a.code)
             sides = _distinct_codes(event.actor + event.recipient)
             if len(sides) >= 2:
@@ -186,7 +188,8 @@ def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon, surroundings: _Sur
             if not any(w.i in surroundings.quoted for w in window):
                 continue
         if cue.requires:
-            after = clause.words[position + 1 : position + 1 + cue.window]
+            # the verb's own object ('requires_bare') stands close; others may follow an inserted time
+            after = clause.words[position + 1 : position + 1 + cue.window] if cue.requires_bare else _words_after(clause, position, cue.window, lexicon)
             # the object may come first ('Двох литовок передали'), a state verb after its place ('у полоні перебувають')
             before = [] if cue.requires_after else clause.words[max(0, position - cue.window) : position]
             requirement = next(
@@ -208,6 +211,21 @@ def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon, surroundings: _Sur
             trigger.governor = next((w for w in clause.words[position + 1 :] if w.is_finite), None)
         return trigger
     return None
+
+
+def _words_after(clause: Clause, position: int, window: int, lexicon: Lexicon) -> list[Word]:
+    """`window` words after the cue, not counting an inserted time or adverb ('продовжила ще на шість місяців
+    санкції'), which stay candidates themselves ('засудив до 13 років')."""
+    timed = {w.i for p in clause.phrases if p.prep is not None and p.head.lemma in lexicon.time_nouns for w in p.words}
+    taken: list[Word] = []
+    counted = 0
+    for word in clause.words[position + 1 :]:
+        if counted == window:
+            break
+        taken.append(word)
+        inserted = word.pos in ("ADV", "PART") or word.i in timed or (word.pos in ("ADP", "NUM") and word.i + 1 in timed)
+        counted += not inserted
+    return taken
 
 
 def _in_prepositional_phrase(clause: Clause, word: Word) -> bool:
@@ -275,7 +293,10 @@ def _governed_noun(trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         if circumstance:
             # 'оголосив про відставку'; a fronted 'Про домовленість оголосив ...' reports one already told
             announced = own.prep == "про" and verb.lemma in lexicon.announcing_verbs and verb.i < noun.i
-            return replace(trigger, governor=verb) if announced else None
+            if not announced:
+                return None
+            ahead = None if noun.lemma in status.done_when_announced else statuses.PLANNED
+            return replace(trigger, governor=verb, content_status=trigger.content_status or ahead)
         if verb.lemma in lexicon.support_verbs or verb.pos == "ADJ":
             return replace(trigger, governor=verb)
         for cue in lexicon.cues.get(verb.lemma, ()):
@@ -341,13 +362,16 @@ def _absorber(trigger: Trigger, found: list[Trigger], view: SentenceView, lexico
             None,
         )
     if clause.kind == "gerund" and clause.index > 0:
-        # 'виходять на вулиці, вимагаючи виборів': the demand is how the main event goes, not another record;
-        # 'відкинув припущення, назвавши їх «істерикою»': the gerund explains the act before it
+        # 'закликав, просячи підтримки': a gerund of the same category repeats the act; 'відкинув припущення,
+        # назвавши їх «істерикою»': the gerund explains the act before it. A demand made while protesting or
+        # threatening ('вийшли на мітинг, вимагаючи виборів') is a record of its own.
         previous_clause = view.clauses[clause.index - 1]
         explained = lexicon.gerund_elaborates.get(trigger.cue.event or "", frozenset())
         if trigger.cue.event in _CONTENT_TAKERS:
-            return next((o for o in found if o.clause is previous_clause), None)
-        return next((o for o in found if o.clause is previous_clause and o.cue.event in explained), None)
+            explained = explained | {trigger.cue.event}
+        # the clause's first cue is its act; a later one is its content ('погрожував заблокувати')
+        main_act = next((o for o in found if o.clause is previous_clause), None)
+        return main_act if main_act is not None and main_act.cue.event in explained else None
     return None
 
 
@@ -452,9 +476,12 @@ def _event(
         noun_modifiers=modifiers,
         content_status=trigger.content_status,
         main_predicate=main_predicate,
+        cue_verb=word if word.is_verb else None,
     )
     if status == statuses.OCCURRED and word.lemma in lexicon.status.lasting:
         status = statuses.ONGOING  # a hunger strike declared goes on
+    if status == statuses.PLANNED and cue.event in lexicon.status.said_now:
+        status = statuses.OCCURRED  # 'Вашингтон не направлятиме військових': the refusal is made when it is said
     if cue.ahead and status in (statuses.OCCURRED, statuses.ONGOING):
         status = statuses.PLANNED  # the visit an invitation proposes
     if _refuted(view, clause, lexicon):
@@ -473,8 +500,19 @@ def _event(
         actor_list, named = _noun_participants(context, clause, word), True
         if not actor_list or _recorded_before(context, view, cue.event or "", None):
             return None
-    else:
+    # the act a gerund or a coordinated verb goes with, told before it in the sentence
+    main_act = _act_before(context, view, clause) if clause.kind == "gerund" or clause.coordinated else None
+    if not trigger.background:
         actor_list, named = _agents(context, view, trigger, predicate, subject)
+        if clause.kind == "gerund" and not named:
+            # 'родичі вийшли на мітинг, вимагаючи обмінів': a gerund's doer is the doer of the act before it;
+            # 'повідомили в прокуратурі, назвавши процес «фарсом»': with no act there, the one who speaks
+            doers = list(main_act.actor) if main_act is not None else _doer_before(context, view, clause)
+            if doers:
+                actor_list, named = doers, True
+        elif subject is None and not named and main_act is not None and main_act.actor and _continues_predicate(view, clause, predicate):
+            # 'У МЗС рішення привітали, однак закликали партнерів ...': a second verb of the same doer
+            actor_list, named = list(main_act.actor), True
         if subject is not None and named and len(actor_list) == 1 and context.actors.is_person(subject, actor_list[0]):
             context.subjects[view.index] = actor_list
     if word.pos == "NOUN" and not named and status == statuses.OCCURRED and _recorded_before(context, view, cue.event or "", 0):
@@ -495,8 +533,13 @@ def _event(
         named = bool(actor_list)
     else:
         recipient_list = returned_to or _recipients(context, view, trigger, subject, actor_list, participants)
+        if not recipient_list and clause.kind == "gerund" and main_act is not None:
+            recipient_list = list(main_act.recipient)  # 'вийшли під Офіс президента, вимагаючи ...': addressed to the same side
     if _is_not_a_record(status, view, clause, cue, named, actor_list, recipient_list, lexicon):
         return None
+    if _is_empty(attribution) and named and len(actor_list) == 1 and cue.event in lexicon.attribution.statements:
+        body = speaking_body_attribution(actor_list[0], lexicon)
+        attribution = replace(body, text=view.sentence.text) if body is not None else attribution
     if cue.named_recipient:
         # 'подякувала президентові Дональду Трампу': the title names the person after it
         position = clause.words.index(word)
@@ -546,6 +589,44 @@ def _event(
         evidence=Evidence(sentence.start, sentence.end),
         confidence=_confidence(trigger, actor_list, recipient_list, magnitude, timing),
     )
+
+
+def _act_before(context: _Context, view: SentenceView, clause: Clause) -> Event | None:
+    """The record told earlier in the sentence, before this clause."""
+    clause_start = clause.words[0].start
+    return next(
+        (e for e, start in zip(reversed(context.events), reversed(context.cue_starts)) if view.sentence.start <= start < clause_start),
+        None,
+    )
+
+
+def _opens_with(clause: Clause, lemma: str) -> bool:
+    return clause.index > 0 and clause.opener is not None and clause.opener.lemma == lemma
+
+
+def _continues_predicate(view: SentenceView, clause: Clause, predicate: Word) -> bool:
+    """A coordinated clause with no subject whose verb agrees with the verb of the clause before:
+    'привітали, однак закликали' (not 'пообіцяла ..., а дітей можуть повернути')."""
+    if not clause.coordinated or clause.index == 0 or not predicate.is_finite:
+        return False
+    before = next((w for w in view.clauses[clause.index - 1].words if w.is_finite), None)
+    return before is not None and before.feat("Number") == predicate.feat("Number") and before.feat("Gender") == predicate.feat("Gender")
+
+
+def _doer_before(context: _Context, view: SentenceView, clause: Clause) -> list[Actor]:
+    """Who acts in the nearest clause before this one that has a finite verb and names a doer."""
+    for earlier in reversed(view.clauses[: clause.index]):
+        verb = next((w for w in earlier.words if w.is_finite), None)
+        if verb is None:
+            continue
+        subject = subject_phrase(view, earlier, verb, context.lexicon)
+        doers = [a for a in (_actors_of(context, earlier, subject) if subject is not None else []) if a.code]
+        if doers or subject is not None:
+            return doers
+        doers = _institution_before(view, earlier, verb, context.actors)
+        if doers:
+            return doers
+    return []
 
 
 def _subject(view: SentenceView, trigger: Trigger, predicate: Word, lexicon: Lexicon) -> Phrase | None:
@@ -766,8 +847,11 @@ def _recipients(
             # protesters protest to their own state
             state = actors.context_country(word.start)
             recipient_list = [replace(state, sector="GOV")] if state is not None else []
-        elif fallback == "place":
-            place = actors.location_of_clause(clause.words)  # 'удар по порту в Ізмаїлі'
+        elif fallback == "place" and not (cue.two_sides and len(actor_codes) >= 2):
+            # talks of two sides in a third state ('провели в Ер-Ріяді переговори') have no host as party
+            # 'удар по порту в Ізмаїлі'; 'перебуває в Туреччині, де зустрівся ...': 'де' points at the place before it
+            where = view.clauses[clause.index - 1].words + clause.words if _opens_with(clause, "де") else clause.words
+            place = actors.location_of_clause(where)
             recipient_list = [place] if place is not None and place.code not in actor_codes else []
         elif fallback == "dominant" and actor_codes:
             dominant = actors.dominant_country(len(context.article.text) + 1, exclude=frozenset(actor_codes))

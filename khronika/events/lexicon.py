@@ -70,18 +70,24 @@ class StatusCues:
     refuting: frozenset[str]  # 'спростував, що ...': what the 'що' clause says is denied
     while_openers: frozenset[str]  # 'доки за ґратами залишаються': with a present verb and no negation, a state that holds
     lasting: frozenset[str]  # 'оголосили голодування': a state that goes on once begun
+    said_now: frozenset[str]  # categories stated when said: 'не вестиме переговорів' refuses now, not later
+    # 'оголосив про відставку' is the act; 'оголосила про фінансування закупівлі' announces one ahead
+    done_when_announced: frozenset[str]
 
 
 @dataclass(frozen=True)
 class AttributionCues:
     verbs: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]  # lemma sequences: "за даними", "за словами"
+    phrases: tuple[tuple[str, ...], ...]  # (preposition, head) or (word before, preposition, head): "за даними", "згідно з даними"
+    documents: frozenset[str]  # 'йдеться в заяві МЗС': a text whose author (the genitive after it) reports
     citing: tuple[tuple[str, ...], ...]  # "із посиланням на"
     source_nouns: frozenset[str]
     unnamed_people: frozenset[str]  # 'два дипломати', 'деякі посадовці': sources, not reporters
     anonymity: frozenset[str]
     backward: frozenset[str]  # "про це повідомив": points to the sentences before
     spokespeople: frozenset[str]  # 'речниця комітету', 'пресслужба СБУ': they speak for the body named after them
+    bodies: frozenset[str]  # 'МЗС Грузії', 'посольство Росії': the first word of a body's name, which reports what it says
+    statements: frozenset[str]  # categories of what is said: a body that says it is the reporter
 
 
 @dataclass(frozen=True)
@@ -222,11 +228,14 @@ def load() -> Lexicon:
             verbs=frozenset(attribution["verbs"]),
             phrases=tuple(tuple(p) for p in attribution["phrases"]),
             citing=tuple(tuple(p) for p in attribution["citing"]),
+            documents=frozenset(attribution["documents"]),
             source_nouns=frozenset(attribution["source_nouns"]),
             unnamed_people=frozenset(attribution["unnamed_people"]),
             anonymity=frozenset(attribution["anonymity"]),
             backward=frozenset(attribution["backward"]),
             spokespeople=frozenset(attribution["spokespeople"]),
+            bodies=frozenset(attribution["bodies"]),
+            statements=frozenset(attribution["statements"]),
         ),
         actors=ActorCues(
             role_sectors=dict(actors["role_sectors"]),

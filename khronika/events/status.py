@@ -78,9 +78,14 @@ def status_of(
     noun_modifiers: list[Word],
     content_status: str | None,
     main_predicate: Word | None,
+    cue_verb: Word | None = None,
 ) -> str:
     cues = lexicon.status
-    lemmas = {w.lemma for w in chain} | {w.lemma for w in noun_modifiers}
+    # the cue verb itself is what happens, not an aspect of it: 'продовжила санкції' extends them
+    lemmas = {w.lemma for w in chain if w is not cue_verb} | {w.lemma for w in noun_modifiers}
+    position = clause.words.index(chain[0]) if chain[0] in clause.words else 0
+    if chain[0].is_infinitive and position > 0 and clause.words[position - 1].pos in ("NOUN", "ADJ"):
+        lemmas.add(clause.words[position - 1].lemma)  # 'має намір вислати', 'готова запровадити': what governs the infinitive
     negated = not negation_is_part_of_cue and any(w.lemma in cues.negation for w in chain)
     if negated:
         return DENIED
