@@ -59,6 +59,12 @@ def test_corrects_the_type_of_a_kb_name(nlp):
     assert ents == {("Білорусь", "LOC"), ("Reuters", "ORG")}
 
 
+def test_a_party_in_quotes_tagged_as_a_work_is_an_organisation(nlp):
+    text = "Фракція «Грузинська мрія» підтримала закон, а «Єдина Росія» промовчала."
+    _, ents = _corrected(nlp, text, [("Грузинська мрія", "ART"), ("Єдина Росія", "ART")])
+    assert ents == {("Грузинська мрія", "ORG"), ("Єдина Росія", "ORG")}
+
+
 def test_quoted_name_keeps_its_closing_quote_and_sentence_opening_foreign_name_is_relabelled(nlp):
     text = "Вясна веде облік. Про це заявив Правозахисний центр «Вясна» у середу."
     _, ents = _corrected(nlp, text, [("Вясна", "LOC")])

@@ -43,8 +43,8 @@ from khronika.model import Entity
 
 COMPONENT_NAME = "khronika_gazetteer"
 NESTED_KEY = "khronika_nested"
-# NER labels the knowledge base may correct; DATE, JOB, QUANT... are never touched
-NAME_LABELS = frozenset({"PERS", "ORG", "LOC", "MISC"})
+# NER labels the knowledge base may correct (a party in quotes is often tagged ART); DATE, JOB, QUANT... are never touched
+NAME_LABELS = frozenset({"PERS", "ORG", "LOC", "MISC", "ART"})
 KB_LABELS = frozenset({"PERS", "ORG", "LOC", "MISC"})
 _METONYM_LABELS = frozenset({"LOC", "ORG"})
 SHORT_WORD_LENGTH = 3
