@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +171,10 @@ class Lexicon:
         return None
 
 
+# Yes/no conditions of a cue: each is read from the lexicon entry by its own name, false when absent.
+_CUE_FLAGS = tuple(f.name for f in fields(Cue) if f.type == "bool")
+
+
 def _cue(raw: dict[str, Any]) -> Cue:
     unrealized = raw.get("unrealized")
     return Cue(
@@ -179,26 +183,12 @@ def _cue(raw: dict[str, Any]) -> Cue:
         context=tuple(raw.get("context", ())),
         requires=frozenset(raw.get("requires", ())),
         window=raw.get("window", DEFAULT_WINDOW),
-        requires_after=raw.get("requires_after", False),
-        requires_negation=raw.get("requires_negation", False),
-        requires_bare=raw.get("requires_bare", False),
-        named_recipient=raw.get("named_recipient", False),
-        requires_quoted=raw.get("requires_quoted", False),
-        before_that_clause=raw.get("before_that_clause", False),
-        magnitude=raw.get("magnitude", False),
         recipient=tuple(r for r in raw.get("recipient", ()) if r != "counterpart"),
         recipient_fallback=_as_tuple(raw.get("recipient_fallback")),
-        recipient_inherits_actor=raw.get("recipient_inherits_actor", False),
         unrealized=(unrealized["event"], unrealized.get("mode")) if unrealized else None,
         content=raw.get("content"),
-        mode_by_object=raw.get("mode_by_object", False),
-        enacts=raw.get("enacts", False),
-        patient_subject=raw.get("patient_subject", False),
-        speaker_acts=raw.get("speaker_acts", False),
-        returns_home=raw.get("returns_home", False),
-        two_sides=raw.get("two_sides", False),
         giver=tuple(raw.get("giver", ())),
-        ahead=raw.get("ahead", False),
+        **{flag: raw.get(flag, False) for flag in _CUE_FLAGS},
     )
 
 
