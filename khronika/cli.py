@@ -312,14 +312,20 @@ def demo(db: DbOption = DEFAULT_DB) -> None:
 
 @train_app.command("ner")
 def train_ner(
-    output: Annotated[Path, typer.Option(help="Where to write the model.")] = Path("khronika/data/models/ner"),
-    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    output: Annotated[Path, typer.Option(help="Folder of the models: each seed's model goes to its seed-N/.")] = Path(
+        "khronika/data/models/ner"
+    ),
+    seed: Annotated[list[int], typer.Option(help="Random seed; repeat it to train several models that vote.")] = [0],
     data: Annotated[Path, typer.Option(help="NER-UK 2.0 folder.")] = Path("../shared/data/ner-uk"),
 ) -> None:
-    """Pretrain the NER's tok2vec on unlabelled text, then train the NER on NER-UK 2.0's train split (seeded)."""
-    from khronika.train.ner import train
+    """Pretrain the NER's tok2vec on unlabelled text, then train the NER on NER-UK 2.0's train split (seeded).
 
-    out.print(f"model written to {train(output, seed=seed, data_dir=data)}")
+    The shipped ensemble: --seed 0 --seed 1 --seed 2 (or one seed per run, in parallel).
+    """
+    from khronika.train.ner import train_ensemble
+
+    for model_dir in train_ensemble(output, seed, data_dir=data):
+        out.print(f"model written to {model_dir}")
 
 
 def _print_report(report: Any, as_json: bool) -> None:

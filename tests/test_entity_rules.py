@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from documents import set_entities
 from khronika.language import entity_rules
-from khronika.language.pipeline import NER_MODEL_DIR, blank, load
+from khronika.language.pipeline import blank, load
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,6 @@ def test_unknown_rule_is_refused(nlp):
         entity_rules.create_entity_rules(nlp, "rules", ["no_such_rule"])
 
 
-@pytest.mark.skipif(not NER_MODEL_DIR.joinpath("config.cfg").is_file(), reason="NER model not shipped")
 def test_rules_over_the_full_pipeline_output():
     nlp = load()
     component = entity_rules.create_entity_rules(nlp, "rules", list(entity_rules.RULES))
@@ -103,3 +102,23 @@ def test_quotes_already_closed_or_nested_are_left_alone(nlp):
     # a name inside the quotes, not opening them, is not grown
     inside = _with_entities(nlp, "Рух «Світле Поділля» провів збори.", [("Поділля", "LOC")])
     assert _run(nlp, inside, ["quotes"]) == [("Поділля", "LOC")]
+
+
+def test_one_name_takes_the_type_most_of_its_mentions_have(nlp):
+    text = "Гончаренко приїхав. Гончаренко виступив. Про Гончаренко писали. Гончаренко поїхав."
+    doc = set_entities(nlp(text), text, [])
+    mentions = [i for i, token in enumerate(doc) if token.text == "Гончаренко"]
+    doc.ents = [Span(doc, i, i + 1, "LOC" if n == 2 else "PERS") for n, i in enumerate(mentions)]
+    assert _run(nlp, doc, ["consistency"]) == [("Гончаренко", "PERS")] * 4
+
+
+def test_inflected_mentions_are_one_name_and_a_tie_changes_nothing():
+    nlp = blank()
+    nlp.add_pipe("khronika_morph")
+    text = "Роман Гончаренка вийшов. Гончаренкові дали премію. Гончаренком захоплюються."
+    doc = nlp(text)
+    spans = [Span(doc, t.i, t.i + 1, label) for t, label in zip((t for t in doc if t.text.startswith("Гончаренк")), ("PERS", "LOC", "PERS"))]
+    doc.ents = spans
+    assert [label for _, label in _run(nlp, doc, ["consistency"])] == ["PERS", "PERS", "PERS"]
+    doc.ents = spans[:2]
+    assert [label for _, label in _run(nlp, doc, ["consistency"])] == ["PERS", "LOC"]

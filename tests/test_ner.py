@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import functools
+import json
 
-import spacy
 from spacy.language import Language
 
 from khronika.evaluate.ner import run
-from khronika.language.pipeline import NER_MODEL_DIR, load
+from khronika.language.ner import model_dirs
+from khronika.language.pipeline import NER_MODEL_DIR, bare, load
 from khronika.train.ner import GoldEntity, detokenize, flat_entities, read_split
 
 
 @functools.cache
 def ner_model() -> Language:
-    """The shipped model as trained: tokenizer, sentences, morphology, NER (no gazetteer)."""
-    return spacy.load(NER_MODEL_DIR)
+    """The shipped models as trained: tokenizer, sentences, morphology, NER (no gazetteer)."""
+    return bare()
 
 
 def entities(text: str) -> set[tuple[str, str]]:
@@ -26,7 +27,10 @@ def test_pipeline_has_ner_from_the_shipped_model():
     assert (NER_MODEL_DIR / "MODEL_CARD.md").is_file()
     names = load().pipe_names
     assert names.index("khronika_morph") < names.index("ner")
-    assert ner_model().meta["license"].startswith("CC BY-NC-SA 4.0")
+    for model_dir in model_dirs(NER_MODEL_DIR):
+        meta = json.loads(model_dir.joinpath("meta.json").read_text(encoding="utf-8"))
+        assert meta["license"].startswith("CC BY-NC-SA 4.0")
+        assert model_dir.name == f"seed-{meta['khronika']['seed']}"
 
 
 def test_tags_people_and_countries():

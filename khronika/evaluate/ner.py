@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import spacy
 from rich.table import Table
 from spacy.language import Language
 
 from khronika.evaluate.scores import Counts, total
-from khronika.language.pipeline import NER_MODEL_DIR
+from khronika.language.pipeline import NER_MODEL_DIR, bare
 from khronika.train.ner import LABELS, SOURCES, read_texts
 
 CORE_LABELS = ("PERS", "ORG", "LOC")
@@ -78,13 +77,13 @@ class NerReport:
 
 
 def run(data_dir: Path, model_dir: Path | None = None, limit: int | None = None, nlp: Language | None = None) -> NerReport:
-    """Score the model (default: the shipped one) on the test split; `limit` takes its first texts.
+    """Score the NER model (default: the shipped one or ones) on the test split; `limit` takes its first texts.
 
     `nlp`, when given, is scored instead of the model: a full pipeline such as
     `khronika.language.pipeline.load()`, whose `doc.ents` include the rules after NER.
     """
     model_dir = model_dir or NER_MODEL_DIR
-    scored = nlp or spacy.load(model_dir)
+    scored = nlp or bare(model_dir)
     texts = read_texts(data_dir, "test")[:limit]
     counts: dict[tuple[str, str], Counter[str]] = {(source, label): Counter() for source in SOURCES for label in LABELS}
     for text, doc in zip(texts, scored.pipe(t.text for t in texts)):

@@ -11,7 +11,11 @@ analysis on the held-out part of the training split, see khronika/train/ner.py):
   "вул. Московській, 31 / 33", "пр. Гагаріна, 20" (a street named after a
   person is a place: "пров. Максима Рильського");
 - a name that opens a quotation mark closes it: "ТОВ «Сонячна долина»", not
-  "ТОВ «Сонячна долина" (the tagger often stops before the closing mark).
+  "ТОВ «Сонячна долина" (the tagger often stops before the closing mark);
+- one name has one type in a document: where the same words (by lemma) are
+  tagged with different name types, the type most of their mentions have wins
+  ("Шевченка" a person in three sentences and a place in one is a person in
+  all four); a tie changes nothing.
 
 Word lists live in data/lexicons/entity_rules.json. Only name labels (PERS,
 ORG, LOC) are touched; a span is never grown over another entity it only
@@ -23,6 +27,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 COMPONENT_NAME = "khronika_entity_rules"
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "entity_rules.json"
 NAME_LABELS = frozenset({"PERS", "ORG", "LOC"})
-RULES = ("initials", "addresses", "quotes")
+RULES = ("initials", "addresses", "quotes", "consistency")
 _OPENING_QUOTES = {"«": "»", "„": "“", "\u201c": "\u201d"}
 # "Б.", "С.М.": one or two capital initials, each with its period
 _INITIALS = re.compile(r"^(?:[А-ЯІЇЄҐA-Z]\.){1,2}$")
@@ -223,7 +228,30 @@ def fix_quotes(entities: _Entities) -> None:
             entities.replace(span, span.start, span.end + 1, span.label_)
 
 
-_RULE_FUNCTIONS = {"initials": fix_initials, "addresses": fix_addresses, "quotes": fix_quotes}
+def _name_key(span: Span) -> tuple[str, ...]:
+    return tuple((token.lemma_ or token.text).lower() for token in span)
+
+
+def fix_consistency(entities: _Entities) -> None:
+    """Mentions of one name (the same lemmas) take the name type most of them have."""
+    types: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for span in entities.spans:
+        if span.label_ in NAME_LABELS:
+            types[_name_key(span)][span.label_] += 1
+    for span in list(entities.spans):
+        if span.label_ not in NAME_LABELS:
+            continue
+        (label, mentions), *others = types[_name_key(span)].most_common()
+        if label != span.label_ and mentions > others[0][1]:
+            entities.replace(span, span.start, span.end, label)
+
+
+_RULE_FUNCTIONS = {
+    "initials": fix_initials,
+    "addresses": fix_addresses,
+    "quotes": fix_quotes,
+    "consistency": fix_consistency,
+}
 
 
 class EntityRules:

@@ -1,7 +1,7 @@
 """The spaCy pipeline of the language stage, built once per process.
 
 blank Ukrainian + our tokenizer -> sentence splitter -> morphology (pymorphy3)
--> named entities (the model trained on NER-UK, shipped in data/models/ner)
+-> named entities (the models trained on NER-UK, shipped in data/models/ner, voting)
 -> knowledge-base gazetteer and span rules over the NER output.
 The NER reads the lemma, POS and morphology set before it, and was trained
 behind the same tokenizer, splitter and morphology (khronika/train/ner.cfg).
@@ -16,7 +16,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from khronika.language import entity_rules, gazetteer, morph, tokenizer  # noqa: F401  (they register their factories)
+from khronika.language import entity_rules, gazetteer, morph, ner, tokenizer  # noqa: F401  (they register their factories)
 
 NER_MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "ner"
 
@@ -28,14 +28,18 @@ def blank() -> Language:
     return nlp
 
 
+def bare(model_dir: Path = NER_MODEL_DIR) -> Language:
+    """Tokenizer, sentences, morphology and the NER of `model_dir` (one model or several voting), no rules."""
+    nlp = blank()
+    nlp.add_pipe("khronika_morph")  # registered by importing khronika.language.morph
+    nlp.add_pipe(ner.COMPONENT_NAME, name="ner", config={"model_dir": str(model_dir)})
+    return nlp
+
+
 @functools.cache
 def load() -> Language:
     """The full language pipeline; built once per process and shared."""
-    nlp = blank()
-    nlp.add_pipe("khronika_morph")  # registered by importing khronika.language.morph
-    if not NER_MODEL_DIR.joinpath("config.cfg").is_file():
-        raise FileNotFoundError(f"the NER model is missing from {NER_MODEL_DIR}: reinstall khronika or run `khronika train ner`")
-    nlp.add_pipe("ner", source=spacy.load(NER_MODEL_DIR))
+    nlp = bare()
     nlp.add_pipe("khronika_gazetteer")  # knowledge-base names fix and complete the NER spans
     nlp.add_pipe("khronika_entity_rules")  # NER-UK span conventions: initials, addresses
     # The pipeline, its vocab and the knowledge base live as long as the process: moving

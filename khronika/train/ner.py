@@ -11,7 +11,10 @@ run time. The annotation offsets follow through an offset map.
 stopping (the test split is only for the figure in the model card), trains a
 small CNN tagger behind khronika's sentence splitter and morphology (hashed
 NORM/LEMMA/PREFIX/SUFFIX/SHAPE/POS/MORPH features, no vectors) with the config
-`ner.cfg` beside this file, and writes the best model to output_dir.
+`ner.cfg` beside this file, and writes the best model to output_dir. The seed
+chooses the held-out part too, so models of other seeds learn from other parts
+of the split; `train_ensemble` writes one model per seed into `seed-N/`
+sub-folders, which khronika.language.ner runs as a voting ensemble.
 """
 
 from __future__ import annotations
@@ -278,15 +281,16 @@ def train(
             settings["paths.pretrained_tok2vec"] = str(weights)
             log.info("pretrained the tok2vec in %d s", time.monotonic() - started)
         spacy_train(config_path, work_dir / "runs", overrides=settings)
-        card = output_dir / "MODEL_CARD.md"
-        card_text = card.read_text(encoding="utf-8") if card.is_file() else None
         if output_dir.exists():
             shutil.rmtree(output_dir)
         shutil.copytree(work_dir / "runs" / "model-best", output_dir)
-        if card_text is not None:  # the card is written by hand; a new model keeps it
-            card.write_text(card_text, encoding="utf-8")
     _describe(output_dir, seed, stats, time.monotonic() - started)
     return output_dir
+
+
+def train_ensemble(output_dir: Path, seeds: list[int], data_dir: Path = SHARED_NER_UK) -> list[Path]:
+    """One model per seed in output_dir/seed-N (an existing model of another seed is kept)."""
+    return [train(output_dir / f"seed-{seed}", seed=seed, data_dir=data_dir) for seed in seeds]
 
 
 def _describe(model_dir: Path, seed: int, stats: ConversionStats, seconds: float) -> None:
