@@ -746,3 +746,20 @@ def test_an_intention_or_readiness_governing_the_infinitive_sets_its_status() ->
 def test_verbs_joined_by_a_conjunction_share_their_object() -> None:
     released = only(events_of("Росія звільнила та передала Франції двох журналістів."), "RETREAT")
     assert codes(released.actor) == {"RUS"} and codes(released.recipient) == {"FRA"}
+
+
+def test_a_call_to_do_something_unlisted_asks_for_a_change_of_policy() -> None:
+    request = only(events_of("Генсек ООН закликав Аддис-Абебу негайно розслідувати всі напади на табори біженців."), "REQUEST")
+    assert request.mode == "change"
+    # without an act asked for there is no mode to read
+    assert only(events_of("Генсек ООН закликав Аддис-Абебу до стриманості."), "REQUEST").mode != "yield"
+
+
+def test_people_from_a_known_body_act_for_it_not_for_the_country_of_the_text() -> None:
+    events = events_of(
+        "Влада Нігеру затримала трьох журналістів у Ніамеї. "
+        "Правозахисники з Amnesty International засудили арешти і закликали владу звільнити журналістів."
+    )
+    condemnation = only(events, "ACCUSE")
+    assert condemnation.actor and not codes(condemnation.actor)
+    assert codes(only(events, "COERCE").actor) == {"NER"}

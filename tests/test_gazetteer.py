@@ -139,3 +139,9 @@ def test_seed_article_entities(nlp, shared_data: Path):
         if not fits:
             missing.append(wanted)
     assert missing == []
+
+
+def test_a_sentence_opening_name_the_tagger_read_takes_the_knowledge_base_type():
+    # alone at the opening of a sentence a word must prove it is a name; the tagger's span is that proof
+    doc = pipeline.load()("Шведський уряд мовчить.\nЄвросоюз торік запровадив нові обмеження.")
+    assert ("Євросоюз", "ORG") in [(e.text, e.label_) for e in doc.ents]

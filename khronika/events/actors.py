@@ -248,6 +248,10 @@ class ActorResolver:
                     return Actor(text, target.name, target.code, target.sector, target.kb)
                 return Actor(text, self._name_of(phrase), target.code, role_sector or target.sector, None)
             return None
+        body = self._body_after(phrase)
+        if body is not None and (phrase.head.feat("Animacy") == "Anim" or role_sector is not None or head_is_contextual(phrase, self.lexicon)):
+            # 'правозахисники з Human Rights Watch', 'експерти з МАГАТЕ': people speak for the body they come from
+            return Actor(text, self._name_of(phrase), body.code, body.sector, body.kb)
         located = self._location_after(phrase)
         if located is not None and (role_sector is not None or head_is_contextual(phrase, self.lexicon)):
             # 'Речник уряду в Тбілісі': the office is that country's
@@ -338,6 +342,27 @@ class ActorResolver:
         state = self.lexicon.actors.occupied_places.get(words[0].lemma) if words else None
         return self.lexicon.actors.occupiers.get(state) if state is not None else None
 
+    def _body_after(self, phrase: Phrase) -> Actor | None:
+        """The organisation the knowledge base knows, named right after the phrase with 'з' / 'із' / 'зі'."""
+        following = phrase.words[-1].i + 1
+        if following + 1 >= len(self.words) or self.words[following].lemma not in ("з", "із", "зі"):
+            return None
+        entity = self._entity_of.get(self.words[following + 1].i)
+        if entity is not None:
+            return _actor_of_entity(entity, self.text) if entity.type == "ORG" else None
+        run = self._proper_run(following + 1)
+        entry = self._lookup_words(run) if run else None
+        return self._actor_of_entry(entry, run) if entry is not None and entry.type == "ORG" else None
+
+    def _proper_run(self, start: int) -> list[Word]:
+        """Up to three name words from word `start` on."""
+        run = []
+        for word in self.words[start : start + 3]:
+            if word.pos not in ("PROPN", "X"):
+                break
+            run.append(word)
+        return run
+
     def _location_after(self, phrase: Phrase) -> Actor | None:
         following = phrase.words[-1].i + 1
         if following + 1 >= len(self.words) or self.words[following].lemma not in ("в", "у"):
@@ -345,11 +370,7 @@ class ActorResolver:
         place = following + 1
         if self._is_occupation_marker(self.words[place]) and place + 1 < len(self.words):
             place += 1  # 'в окупованому Донецьку': the place follows its marker
-        run = []
-        for word in self.words[place : place + 3]:
-            if word.pos not in ("PROPN", "X"):
-                break
-            run.append(word)
+        run = self._proper_run(place)
         entity = self._entity_of.get(self.words[place].i)
         if entity is not None and entity.code:
             return _actor_of_entity(entity, self.text)
@@ -399,7 +420,8 @@ class ActorResolver:
         seen: set[int] = set()
         for word in phrase.words:
             entity = self._entity_of.get(word.i)
-            if entity is None or id(entity) in seen or not (entity.code or entity.type == "PERS"):
+            # a body the knowledge base knows stands for itself even without a country: 'правозахисники з Human Rights Watch'
+            if entity is None or id(entity) in seen or not (entity.code or entity.type == "PERS" or entity.kb is not None):
                 continue
             seen.add(id(entity))
             covered = [w for w in phrase.words if self._entity_of.get(w.i) is entity]

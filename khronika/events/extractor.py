@@ -554,7 +554,7 @@ def _event(
     if cue.unrealized and (status in (statuses.PLANNED, statuses.POSSIBLE) or (status == statuses.DENIED and _intended(chain, lexicon))):
         event_name, mode = cue.unrealized  # 'не планує пом'якшувати': an intention denied is still about the promise
     if cue.mode_by_object:
-        mode = _mode_by_object(view, clause, word, lexicon) or mode
+        mode = _mode_by_object(view, clause, word, lexicon, event_name) or mode
     mode = _multilateral(lexicon, word, event_name, mode, actor_list, recipient_list)
     mode = _mode_from_context(context, view, event_name, mode)
     mode = _mode_by_place(context, clause, event_name, mode, actor_list, recipient_list)
@@ -743,7 +743,8 @@ def _agents(
             return [replace(a, code=titled.code, sector=a.sector or titled.sector) for a in actor_list], named
     # 'Двадцять шість країн погодилися': many states, not the one the text is about
     many_states = subject is not None and subject.head.feat("Number") == "Plur" and subject.head.lemma in lexicon.actors.state_nouns
-    if subject is not None and actor_list and not any(a.code for a in actor_list) and not many_states:
+    stateless_body = any(a.kb is not None for a in actor_list)  # 'Human Rights Watch' is nobody's country
+    if subject is not None and actor_list and not any(a.code for a in actor_list) and not many_states and not stateless_body:
         # 'Протестувальники', 'Речник відомства': people with no country named belong to the one the text is about
         home = actors.dominant_country(trigger.word.start)
         if home is not None:
@@ -1109,7 +1110,7 @@ def _intended(chain: list[Word], lexicon: Lexicon) -> bool:
     return any(w.lemma in intention for w in chain)
 
 
-def _mode_by_object(view: SentenceView, clause: Clause, word: Word, lexicon: Lexicon) -> str | None:
+def _mode_by_object(view: SentenceView, clause: Clause, word: Word, lexicon: Lexicon, event_name: str) -> str | None:
     following = [w for w in clause.words if w.i > word.i]
     after = view.clauses[clause.index + 1] if clause.index + 1 < len(view.clauses) else None
     if after is not None and after.opener is not None and after.opener.lemma == "щоб":
@@ -1118,7 +1119,10 @@ def _mode_by_object(view: SentenceView, clause: Clause, word: Word, lexicon: Lex
     # the modes in the lexicon's order: 'закликав союзників ухвалити нові санкції' asks for help (assist)
     # against someone, though it also names a decision (change)
     found = {lexicon.request_modes[w.lemma] for w in following if w.lemma in lexicon.request_modes}
-    return next((mode for mode in lexicon.request_mode_order if mode in found), None)
+    named = next((mode for mode in lexicon.request_mode_order if mode in found), None)
+    if named is None and event_name == "REQUEST" and any(w.feat("VerbForm") == "Inf" for w in following):
+        return lexicon.request_mode_of_any_act  # 'закликав розслідувати напади': the target is asked to act otherwise
+    return named
 
 
 def _counterpart(

@@ -117,6 +117,7 @@ class Lexicon:
     attribution: AttributionCues
     actors: ActorCues
     request_modes: dict[str, str]  # lemma of what is requested -> mode
+    request_mode_of_any_act: str  # the mode of a call to do something none of request_modes names
     request_mode_order: tuple[str, ...]  # which mode wins when the request names several
     implicit_state_actor: frozenset[str]  # categories whose unnamed agent is the state where it happens
     implicit_people_actor: frozenset[str]  # categories whose unnamed agents are the people of the place (protests)
@@ -243,6 +244,7 @@ def load() -> Lexicon:
             occupied_places=dict(actors["occupation"]["places"]),
         ),
         request_modes={lemma: mode for mode, lemmas in raw["request_modes"].items() for lemma in lemmas},
+        request_mode_of_any_act=raw["request_mode_of_any_act"],
         request_mode_order=tuple(raw["request_modes"]),
         implicit_state_actor=frozenset(raw["implicit_state_actor"]),
         implicit_people_actor=frozenset(raw["implicit_people_actor"]),

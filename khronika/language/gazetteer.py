@@ -143,6 +143,8 @@ def kb_matches(doc: Doc) -> list[KBMatch]:
     """Knowledge-base names in `doc`, leftmost-longest, not overlapping, within one sentence."""
     index = name_index()
     words = _words(doc)
+    # where the tagger already read a name, a sentence-opening word need not prove it is one ('Євросоюз запровадив')
+    tagged = {(e.start, e.end) for e in doc.ents if e.label_ in NAME_LABELS}
     matches: list[KBMatch] = []
     i = 0
     while i < len(words):
@@ -160,7 +162,7 @@ def kb_matches(doc: Doc) -> list[KBMatch]:
                 if lemma_key not in index.prefixes and surface_key not in index.prefixes:
                     break
                 entry = index.by_key.get(surface_key) or index.by_key.get(lemma_key)
-                if entry is not None and not word.punct and _written_as_name(doc[i : j + 1]):
+                if entry is not None and not word.punct and ((i, j + 1) in tagged or _written_as_name(doc[i : j + 1])):
                     best = KBMatch(i, j + 1, entry)
         if best is None:
             i += 1
