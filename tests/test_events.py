@@ -763,3 +763,10 @@ def test_people_from_a_known_body_act_for_it_not_for_the_country_of_the_text() -
     condemnation = only(events, "ACCUSE")
     assert condemnation.actor and not codes(condemnation.actor)
     assert codes(only(events, "COERCE").actor) == {"NER"}
+
+
+def test_a_relative_pronoun_that_can_only_be_the_subject_is_it_before_an_indeclinable_name() -> None:
+    # 'Тбілісі' after the verb could be read as its subject; 'яка' can only be one
+    events = events_of("Виступила речниця Європейської служби зовнішніх справ, яка закликала Тбілісі звільнити опозиціонерів.")
+    request = only(events, "REQUEST")
+    assert codes(request.actor) == {"EUR"} and codes(request.recipient) == {"GEO"}

@@ -74,6 +74,16 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
     reflexive = predicate.is_reflexive and bool(after) and not any(w.is_verb for w in clause.words if predicate.i < w.i < after[0].first)
     # 'чоловік, якого затримали прикордонники': the relative pronoun is the object, so what follows is the subject
     object_taken = clause.kind == "relative" and clause.opener is not None and not clause.opener.can_be_case("Nom")
+    # 'речниця ЄСЗД, яка закликала Тбілісі': a pronoun that can only be the subject is it, whatever follows
+    opener_subject = (
+        clause.kind == "relative"
+        and clause.index > 0
+        and clause.opener is not None
+        and _only_nominative(clause.opener)
+        and _agrees(Phrase([clause.opener], clause.opener, None), predicate)
+    )
+    if opener_subject:
+        return antecedent_of(view, clause)
     inverted = after and (after[0].head.pos in ("PROPN", "X") or not after[0].head.can_be_case("Acc") or reflexive or object_taken)
     speaking_place = speaking_place and not reflexive
     if inverted and not speaking_place and after[0].head.feat("Case") == "Nom" and _agrees(after[0], predicate):
@@ -158,6 +168,12 @@ def antecedent_of(view: SentenceView, clause: Clause) -> Phrase | None:
     """The phrase a relative clause is about: the last phrase before it."""
     previous = view.clauses[clause.index - 1]
     return previous.phrases[-1] if previous.phrases else None
+
+
+def _only_nominative(pronoun: Word) -> bool:
+    """'яка', not 'який' or 'які' (nominative or accusative): every pronoun reading of the form is nominative."""
+    cases = {r.feat("Case") for r in morph.readings(pronoun.text) if r.upos in ("DET", "PRON")}
+    return cases == {"Nom"}
 
 
 def _agrees(phrase: Phrase, predicate: Word) -> bool:
