@@ -770,3 +770,8 @@ def test_a_relative_pronoun_that_can_only_be_the_subject_is_it_before_an_indecli
     events = events_of("Виступила речниця Європейської служби зовнішніх справ, яка закликала Тбілісі звільнити опозиціонерів.")
     request = only(events, "REQUEST")
     assert codes(request.actor) == {"EUR"} and codes(request.recipient) == {"GEO"}
+
+
+def test_readiness_stated_by_an_adjective_keeps_the_subject_before_it() -> None:
+    aid = only(events_of("Німеччина готова виділити Україні 2 млн євро."), "AID")
+    assert codes(aid.actor) == {"DEU"} and codes(aid.recipient) == {"UKR"} and aid.status == "possible"

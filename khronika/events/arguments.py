@@ -55,8 +55,9 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
         and p.can_be_case("Nom")
         and _agrees(p, predicate)
     ]
-    # 'він сам подав': a determiner alone ('сам', 'усі') only stands for the subject when nothing else does
-    candidates = [p for p in candidates if p.head.pos != "DET"] or candidates
+    # 'він сам подав': a determiner alone ('сам', 'усі') only stands for the subject when nothing else does,
+    # nor does an adjective alone ('Німеччина готова виділити': 'готова' is the predicate)
+    candidates = [p for p in candidates if p.head.pos not in ("DET", "ADJ")] or candidates
     if candidates:
         return candidates[-1]
     before = view.clauses[clause.index - 1] if clause.index > 0 else None
