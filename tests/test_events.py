@@ -775,3 +775,8 @@ def test_a_relative_pronoun_that_can_only_be_the_subject_is_it_before_an_indecli
 def test_readiness_stated_by_an_adjective_keeps_the_subject_before_it() -> None:
     aid = only(events_of("Німеччина готова виділити Україні 2 млн євро."), "AID")
     assert codes(aid.actor) == {"DEU"} and codes(aid.recipient) == {"UKR"} and aid.status == "possible"
+
+
+def test_demanding_money_is_extortion_not_a_political_demand() -> None:
+    assert not [e for e in events_of("За даними слідства, посадовець вимагав 300 тисяч гривень за дозвіл.") if e.event == "REQUEST"]
+    assert only(events_of("Опозиція вимагає відставки уряду."), "REQUEST").mode == "change"
