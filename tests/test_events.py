@@ -780,3 +780,10 @@ def test_readiness_stated_by_an_adjective_keeps_the_subject_before_it() -> None:
 def test_demanding_money_is_extortion_not_a_political_demand() -> None:
     assert not [e for e in events_of("За даними слідства, посадовець вимагав 300 тисяч гривень за дозвіл.") if e.event == "REQUEST"]
     assert only(events_of("Опозиція вимагає відставки уряду."), "REQUEST").mode == "change"
+
+
+def test_police_arriving_in_numbers_are_mobilized_by_the_state_of_the_text() -> None:
+    events = events_of("У Сеулі тривають протести. Цього разу до будинку прибули понад 3 000 поліцейських.")
+    mobilized = only(events, "MOBILIZE")
+    assert mobilized.mode == "police" and codes(mobilized.actor) == {"KOR"}
+    assert not [e for e in events if e.event == "CONSULT"]
