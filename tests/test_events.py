@@ -787,3 +787,13 @@ def test_police_arriving_in_numbers_are_mobilized_by_the_state_of_the_text() -> 
     mobilized = only(events, "MOBILIZE")
     assert mobilized.mode == "police" and codes(mobilized.actor) == {"KOR"}
     assert not [e for e in events if e.event == "CONSULT"]
+
+
+def test_troops_leaving_parties_dissolved_and_supporters_gathering() -> None:
+    withdrawal = only(events_of("Французькі війська залишили Малі ще 2022 року."), "RETREAT")
+    assert withdrawal.mode == "withdraw" and codes(withdrawal.actor) == {"FRA"}
+    assert only(events_of("У Малі генерал розпустив усі політичні партії."), "COERCE").mode == "restrict"
+    gathering = only(events_of("У Сеулі біля будинку з ночі збиралися тисячі прихильників опозиції."), "PROTEST")
+    assert codes(gathering.actor) == {"KOR"}
+    # leaving an office is a resignation, not a withdrawal
+    assert only(events_of("Міністр оборони Литви залишив посаду."), "RETREAT").mode == "resign"
