@@ -797,3 +797,10 @@ def test_troops_leaving_parties_dissolved_and_supporters_gathering() -> None:
     assert codes(gathering.actor) == {"KOR"}
     # leaving an office is a resignation, not a withdrawal
     assert only(events_of("Міністр оборони Литви залишив посаду."), "RETREAT").mode == "resign"
+
+
+def test_cabinet_confirmed_and_food_delivered() -> None:
+    confirmed = only(events_of("Того ж дня депутати затвердили склад нового Кабінету міністрів України."), "APPOINT")
+    assert confirmed.mode == "appoint" and codes(confirmed.actor) == {"UKR"}
+    aid = only(events_of("Колона ООН доставила до околиць міста продовольство для 40 тисяч людей."), "AID")
+    assert codes(aid.actor) == {"UN"}
