@@ -804,3 +804,10 @@ def test_cabinet_confirmed_and_food_delivered() -> None:
     assert confirmed.mode == "appoint" and codes(confirmed.actor) == {"UKR"}
     aid = only(events_of("Колона ООН доставила до околиць міста продовольство для 40 тисяч людей."), "AID")
     assert codes(aid.actor) == {"UN"}
+
+
+def test_an_announced_arrest_or_ceasefire_has_happened() -> None:
+    arrest = only(events_of("Влада Малі оголосила про затримання двох генералів."), "COERCE")
+    assert arrest.status == "occurred"
+    truce = only(events_of("Альянс трьох братерств оголосив про одностороннє перемирʼя."), "RETREAT")
+    assert truce.mode == "ceasefire" and truce.status == "occurred"
