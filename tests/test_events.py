@@ -811,3 +811,11 @@ def test_an_announced_arrest_or_ceasefire_has_happened() -> None:
     assert arrest.status == "occurred"
     truce = only(events_of("Альянс трьох братерств оголосив про одностороннє перемирʼя."), "RETREAT")
     assert truce.mode == "ceasefire" and truce.status == "occurred"
+
+
+def test_an_unattributed_lead_takes_the_outlet_its_paragraph_names_next() -> None:
+    events = events_of("Суд у Мінську засудив активіста до трьох років. Як повідомляє «Вясна», вирок оголосили в закритому засіданні.")
+    assert only(events, "SANCTION").attribution.reporter == "Вясна"
+    # a later paragraph's outlet does not reach back
+    events = events_of("Суд у Мінську засудив активіста до трьох років.\nЯк повідомляє «Вясна», у колонії перебувають сотні людей.")
+    assert not only(events, "SANCTION").attribution.reporter

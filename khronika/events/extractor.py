@@ -420,6 +420,12 @@ def _attributions(
             if _is_empty(earlier.attribution):
                 found[views[k].index] = replace(earlier, attribution=own.attribution)
             k -= 1
+    # an unattributed lead is told on the authority of the outlet the paragraph's next sentence names
+    # ('Суд засудив ... . Як повідомляє агентство IPN, суд визнав ...')
+    for n, view in enumerate(views[1:], start=1):
+        lead, own = found[views[n - 1].index], found[view.index].attribution
+        if views[n - 1].paragraph == view.paragraph and (n == 1 or views[n - 2].paragraph != view.paragraph) and _is_empty(lead.attribution) and own.reporter:
+            found[views[n - 1].index] = replace(lead, attribution=replace(own, speaker=None))
     return found
 
 
