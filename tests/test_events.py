@@ -18,9 +18,10 @@ DEV_GOLD_DIR = Path(__file__).parent / "gold" / "dev"
 
 PUBLISHED = date(2025, 6, 12)  # a Thursday
 # measured on the development gold set (64 articles, 01-64): F1 0.906 (P 0.930, R 0.884), recipient 0.829,
-# reporter 0.873; the floors leave room for the set still growing and for a retrained NER model
+# reporter 0.873 (0.855 since an unattributed lead takes the next sentence's outlet, as the independently
+# written sets annotate it); the floors leave room for the set still growing and for a retrained NER model
 DEV_F1_FLOOR = 0.87
-DEV_ARGUMENT_FLOORS = {"recipient": 0.81, "reporter": 0.86}
+DEV_ARGUMENT_FLOORS = {"recipient": 0.81, "reporter": 0.85}
 
 
 def events_of(text: str, published: date = PUBLISHED) -> list[Event]:
