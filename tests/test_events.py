@@ -820,3 +820,10 @@ def test_an_unattributed_lead_takes_the_outlet_its_paragraph_names_next() -> Non
     # a later paragraph's outlet does not reach back
     events = events_of("Суд у Мінську засудив активіста до трьох років.\nЯк повідомляє «Вясна», у колонії перебувають сотні людей.")
     assert not only(events, "SANCTION").attribution.reporter
+
+
+def test_citizens_naming_nobody_ask_their_own_state() -> None:
+    events = events_of("У Белграді тривають протести. Протестувальники вимагають покарати винних.")
+    assert codes(only(events, "REQUEST").recipient) == {"SRB"}
+    # a state that names nobody is not its own addressee
+    assert codes(only(events_of("Уряд Сербії вимагає покарати винних."), "REQUEST").recipient) == set()

@@ -867,6 +867,12 @@ def _recipients(
             # 'повернули додому 757 тіл': home is the side the text is about, other than who hands over
             home = actors.context_country(word.start, exclude=frozenset(actor_codes))
             recipient_list = [replace(home, sector="GOV")] if home is not None else []
+    if not recipient_list and cue.event in lexicon.addressed_to_own_state and actor_list and all(
+        a.sector in lexicon.governed_sectors for a in actor_list
+    ):
+        # 'Протестувальники вимагають покарати винних', 'опозиція вимагає виборів': citizens ask their own state
+        state = actors.context_country(word.start)
+        recipient_list = [replace(state, sector="GOV")] if state is not None and state.code in actor_codes else []
     if not recipient_list and cue.event in _CONTENT_TAKERS | {"ACCUSE"}:
         # 'засудив «застосування сили» і закликав грузинську владу': whom the next verb addresses
         later = recipient_phrases(view, clause, word, cue, subject, lexicon, beyond_next_verb=True)

@@ -120,6 +120,8 @@ class Lexicon:
     request_mode_of_any_act: str  # the mode of a call to do something none of request_modes names
     request_mode_order: tuple[str, ...]  # which mode wins when the request names several
     implicit_state_actor: frozenset[str]  # categories whose unnamed agent is the state where it happens
+    addressed_to_own_state: frozenset[str]  # categories that citizens, with nobody named, address to their own state
+    governed_sectors: frozenset[str]  # the sectors of those citizens: civilians, opposition
     implicit_people_actor: frozenset[str]  # categories whose unnamed agents are the people of the place (protests)
     gerund_elaborates: dict[str, frozenset[str]]  # category of a gerund -> categories of the clause before it that it explains
     implicit_actor_from: dict[str, str]  # 'EVENT/mode' -> the category whose last actor acts unnamed (lifting <- imposing sanctions)
@@ -247,6 +249,8 @@ def load() -> Lexicon:
         request_mode_of_any_act=raw["request_mode_of_any_act"],
         request_mode_order=tuple(raw["request_modes"]),
         implicit_state_actor=frozenset(raw["implicit_state_actor"]),
+        addressed_to_own_state=frozenset(raw["addressed_to_own_state"]["events"]),
+        governed_sectors=frozenset(raw["addressed_to_own_state"]["sectors"]),
         implicit_people_actor=frozenset(raw["implicit_people_actor"]),
         gerund_elaborates={k: frozenset(v) for k, v in raw["gerund_elaborates"].items() if not k.startswith("_")},
         implicit_actor_from={k: v for k, v in raw["implicit_actor_from"].items() if not k.startswith("_")},
