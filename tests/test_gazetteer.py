@@ -141,7 +141,17 @@ def test_seed_article_entities(nlp, shared_data: Path):
     assert missing == []
 
 
-def test_a_sentence_opening_name_the_tagger_read_takes_the_knowledge_base_type():
+def test_a_sentence_opening_name_the_tagger_read_takes_the_knowledge_base_type(nlp):
     # alone at the opening of a sentence a word must prove it is a name; the tagger's span is that proof
-    doc = pipeline.load()("Шведський уряд мовчить.\nЄвросоюз торік запровадив нові обмеження.")
-    assert ("Євросоюз", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    text = "Шведський уряд мовчить.\nЄвросоюз торік запровадив нові обмеження."
+    assert _corrected(nlp, text, [("Євросоюз", "PERS")])[1] == {("Євросоюз", "ORG")}
+    assert _corrected(nlp, text)[1] == set()
+
+
+def test_a_place_in_the_locative_that_opens_a_tagged_span_is_where_it_happens(nlp):
+    text = "Президент Туреччини прийняв в Анкарі делегацію України."
+    _, ents = _corrected(nlp, text, [("Туреччини", "LOC"), ("Анкарі делегацію України", "ORG")])
+    assert ents == {("Туреччини", "LOC"), ("Анкарі", "LOC"), ("України", "LOC")}
+    # an institution named by its place's adjective keeps its name
+    _, ents = _corrected(nlp, "Засідання відбулося в Київській міській раді.", [("Київській міській раді", "ORG")])
+    assert ents == {("Київській міській раді", "ORG")}

@@ -52,6 +52,7 @@ SHORT_WORD_LENGTH = 3
 _PROPER_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
 _OPENING_PUNCTUATION = frozenset({"«", '"', "“", "„", "—", "–", "(", ":"})
 _OPENING_QUOTES = ("«", "„")
+_LOCATIVE_PREPOSITIONS = frozenset({"в", "у", "на"})
 _CLOSING_QUOTES = ("»", "“", "”")
 
 
@@ -222,6 +223,8 @@ class _Entities:
         if any(s.label_ not in NAME_LABELS for s in overlapping):
             return
         if any(s.start < match.start or s.end > match.end for s in overlapping):
+            if len(overlapping) == 1 and self._place_opens(overlapping[0], match):
+                self.replace(overlapping, Span(self.doc, match.start, match.end, label=label), [])
             return  # a longer or crossing NER span: the model's reading stands
         same_extent = len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (match.start, match.end)
         if same_extent and overlapping[0].label_ in _acceptable_labels(match.entry):
@@ -229,6 +232,20 @@ class _Entities:
         whole = Span(self.doc, match.start, match.end, label=label)
         nested = [s for s in overlapping if (s.start, s.end) != (whole.start, whole.end) and s.label_ != label and _is_kb_name(s)]
         self.replace(overlapping, whole, nested)
+
+    def _place_opens(self, span: Span, match: KBMatch) -> bool:
+        """'прийняв в Анкарі делегацію України' tagged as one ORG: a place after 'в'/'у'/'на', in the locative,
+        opens the span and a lower-case word follows it. The place is where something happens, not part of a name."""
+        doc = self.doc
+        return (
+            match.entry.type == "LOC"
+            and span.start == match.start
+            and match.start > 0
+            and doc[match.start - 1].lower_ in _LOCATIVE_PREPOSITIONS
+            and _in_case(doc[match.start : match.end], "Loc")
+            and match.end < span.end
+            and doc[match.end].text[:1].islower()
+        )
 
     def apply_org_pattern(self, pattern: OrgPattern) -> None:
         strings = self.doc.vocab.strings
