@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from typer.testing import CliRunner
 
+from khronika.cli import app
 from khronika.language.ner import _vote, model_dirs
 from khronika.language.pipeline import NER_MODEL_DIR, bare, blank
+from khronika.train import ner as ner_training
 
 TEXT = "Прем'єр-міністр Польщі Дональд Туск прибув до Вільнюса, де зустрівся з президентом Литви Гітанасом Науседою."
 
@@ -47,3 +50,22 @@ def test_models_that_agree_tag_as_each_of_them_does(tmp_path):
     assert [(e.text, e.label_) for e in voting(TEXT).ents] == alone
     assert [[(e.text, e.label_) for e in d.ents] for d in voting.pipe([TEXT, TEXT], batch_size=1)] == [alone, alone]
     assert ("Дональд Туск", "PERS") in alone
+
+
+def test_each_seed_trains_into_its_own_folder_beside_the_others(tmp_path, monkeypatch):
+    trained: list[int] = []
+
+    def fake_train(output_dir, seed, data_dir):  # the orchestration only: a real run takes half an hour
+        output_dir.mkdir(parents=True)
+        output_dir.joinpath("config.cfg").write_text(f"seed {seed}")
+        trained.append(seed)
+        return output_dir
+
+    monkeypatch.setattr(ner_training, "train", fake_train)
+    (tmp_path / "seed-9").mkdir()
+    (tmp_path / "seed-9" / "config.cfg").write_text("an earlier run")
+    result = CliRunner().invoke(app, ["train", "ner", "--output", str(tmp_path), "--seed", "0", "--seed", "2"])
+    assert result.exit_code == 0, result.output
+    assert trained == [0, 2]
+    assert model_dirs(tmp_path) == [tmp_path / "seed-0", tmp_path / "seed-2", tmp_path / "seed-9"]
+    assert (tmp_path / "seed-9" / "config.cfg").read_text() == "an earlier run"
