@@ -9,6 +9,9 @@ import pytest
 
 from khronika.evaluate.events import run, same_reporter, score_article
 from khronika.events import extract
+from khronika.events.actors import ActorResolver
+from khronika.events.lexicon import load as load_lexicon
+from khronika.events.syntax import words_of
 from khronika.language import analyze
 from khronika.model import Article, Event
 from khronika.text import article_id
@@ -17,7 +20,7 @@ from khronika import values
 DEV_GOLD_DIR = Path(__file__).parent / "gold" / "dev"
 
 PUBLISHED = date(2025, 6, 12)  # a Thursday
-# measured on the development gold set (64 articles, 01-64): F1 0.906 (P 0.930, R 0.884), recipient 0.829,
+# measured on the development gold set (64 articles, 01-64): F1 0.910 (P 0.928, R 0.892), recipient 0.840,
 # reporter 0.873 (0.855 since an unattributed lead takes the next sentence's outlet, as the independently
 # written sets annotate it); the floors leave room for the set still growing and for a retrained NER model
 DEV_F1_FLOOR = 0.87
@@ -831,3 +834,303 @@ def test_citizens_naming_nobody_ask_their_own_state() -> None:
     assert codes(only(events, "REQUEST").recipient) == {"SRB"}
     # a state that names nobody is not its own addressee
     assert codes(only(events_of("Уряд Сербії вимагає покарати винних."), "REQUEST").recipient) == set()
+
+
+# -- issue 5: constructions met on unseen news ------------------------------------------
+
+
+def test_a_country_named_with_a_capitalized_adjective_is_a_mention_without_ner() -> None:
+    # 'Південної Кореї' is one name the knowledge base knows, though neither word alone is a country
+    text = "Слідчі служби з розслідування корупції Південної Кореї затримали колишнього прем'єра."
+    article = Article(article_id(text, PUBLISHED), text, PUBLISHED)
+    resolver = ActorResolver(text, words_of(analyze(article)), [], load_lexicon())
+    assert [(m.actor.actorText, m.actor.code) for m in resolver.mentions] == [("Південної Кореї", "KOR")]
+
+
+def test_a_persons_first_name_is_no_town_and_the_adjective_gives_the_country() -> None:
+    text = "У травні Іран звільнив британського журналіста Марка Олдріджа після двох років ув'язнення."
+    assert codes(only(events_of(text), "RETREAT").recipient) == {"GBR"}
+
+
+def test_a_title_with_a_tail_names_whose_envoy_speaks() -> None:
+    text = "Тимчасовий повірений у справах Канади в Польщі Ендрю Мейсон у понеділок привітав рішення уряду."
+    assert codes(only(events_of(text), "SUPPORT").actor) == {"CAN"}
+
+
+def test_an_unnamed_step_of_a_case_is_taken_by_the_state_of_the_last_step() -> None:
+    text = (
+        "Суд у Вільнюсі в четвер засудив двох білоруських громадян до п'яти років ув'язнення за шпигунство. "
+        "Обох взяли під варту просто в залі засідань."
+    )
+    arrest = only(events_of(text), "COERCE")
+    assert codes(arrest.actor) == {"LTU"}
+
+
+def test_a_rally_addresses_its_own_state_not_the_place_named_last() -> None:
+    rally = only(events_of("Грузинські студенти, які навчаються у Варшаві, провели мітинг у Тбілісі."), "PROTEST")
+    assert codes(rally.recipient) == {"GEO"}
+
+
+def test_calling_someone_an_agent_is_an_allegation() -> None:
+    text = "Влада Нігеру затримала бельгійського інженера, якого військовий уряд називає агентом іноземних спецслужб."
+    found = events_of(text)
+    assert ("ACCUSE", "allege") in {(e.event, e.mode) for e in found}
+
+
+def test_receiving_a_sentence_is_a_conviction_by_the_court_of_the_case() -> None:
+    text = (
+        "Апеляційний суд Вірменії у вівторок засудив колишнього мера Гюмрі до шести років позбавлення волі. "
+        "Такий самий вирок отримав його заступник."
+    )
+    convictions = [e for e in events_of(text) if e.event == "SANCTION"]
+    assert len(convictions) == 2 and codes(convictions[1].actor) == {"ARM"} and convictions[1].eventText == "отримав"
+
+
+def test_a_name_in_brackets_does_not_cut_the_clause() -> None:
+    text = "Детективи Національного антикорупційного бюро (НАБУ) у четвер затримали в Польщі заступника голови обласної ради."
+    assert codes(only(events_of(text), "COERCE").actor) == {"UKR"}
+
+
+def test_according_to_whom_opens_no_relative_clause() -> None:
+    text = (
+        "Про обшуки повідомив міністр внутрішніх справ Грузії Вахтанг Гомелаурі, за словами якого під варту "
+        "взяли ще дванадцять людей."
+    )
+    arrest = only(events_of(text), "COERCE")
+    assert codes(arrest.actor) == {"GEO"} and arrest.magnitude is not None
+
+
+def test_a_name_misread_as_a_singular_adjective_is_no_subject_of_a_plural_verb() -> None:
+    # 'Юна' (the accusative of a Korean surname) also reads as the adjective 'юна'; 'підозрюють' is impersonal
+    allegation = only(events_of("Слідство в Сеулі триває. Юна підозрюють у хабарництві."), "ACCUSE")
+    assert codes(allegation.actor) == {"KOR"}
+
+
+def test_the_object_after_an_idiom_noun_is_the_recipient() -> None:
+    text = "Прикордонники Латвії взяли під варту громадянина Білорусі, який перетнув кордон."
+    assert codes(only(events_of(text), "COERCE").recipient) == {"BLR"}
+
+
+def test_the_object_of_an_impersonal_form_stands_before_it() -> None:
+    text = "Тепер Кулебу призначено віцепрем'єр-міністром, повідомили в Кабміні України."
+    appointment = only(events_of(text), "APPOINT")
+    assert [r.actorText for r in appointment.recipient] == ["Кулебу"] and codes(appointment.recipient) == {"UKR"}
+
+
+def test_troops_leave_the_country_the_text_is_about_not_their_own() -> None:
+    text = "Турецькі війська залишили країну після переговорів у Багдаді, повідомляють іракські джерела."
+    assert codes(only(events_of(text), "RETREAT").recipient) == {"IRQ"}
+
+
+def test_an_attack_told_through_its_consequence_has_happened() -> None:
+    text = "Кількість загиблих унаслідок удару трьох російських ракет по центру Запоріжжя зросла до дев'яти."
+    attack = only(events_of(text), "ASSAULT")
+    assert codes(attack.actor) == {"RUS"} and codes(attack.recipient) == {"UKR"} and attack.status == "occurred"
+
+
+def test_a_fronted_accusative_object_leaves_the_subject_after_the_verb() -> None:
+    support = only(events_of("Резолюцію підтримали Європейський Союз і Ліга арабських держав."), "SUPPORT")
+    assert codes(support.actor) == {"EUR", "ARL"}
+
+
+def test_capitals_named_after_an_impersonal_statement_make_it_and_answer_the_signers() -> None:
+    text = "Угоду в понеділок підписали Вірменія та Азербайджан. Угоду вже привітали в Анкарі, Берліні та Парижі."
+    welcome = [e for e in events_of(text) if e.event == "SUPPORT"][-1]
+    assert codes(welcome.actor) == {"TUR", "DEU", "FRA"} and codes(welcome.recipient) == {"ARM", "AZE"}
+
+
+def test_a_state_arresting_its_own_citizen_is_not_swapped_for_another_side() -> None:
+    text = (
+        "Поліція Туреччини в понеділок затримала трьох активістів. Турецького журналіста Мехмета Озтюрка, "
+        "якого затримали вночі, також допитали. Німеччина назвала арешти неприйнятними."
+    )
+    arrests = [e for e in events_of(text) if e.event == "COERCE"]
+    assert len(arrests) == 2 and codes(arrests[1].actor) == {"TUR"} and not codes(arrests[1].recipient) - {"TUR"}
+
+
+def test_a_capitalized_adjective_before_a_country_ner_found_alone_completes_its_name() -> None:
+    # NER may see only 'Судану' in 'Південного Судану': the whole name is South Sudan, not Sudan
+    withdrawal = only(events_of("Міністр оборони Південного Судану в понеділок заявив, що армія відведе війська."), "RETREAT")
+    assert codes(withdrawal.actor) == {"SSD"}
+
+
+def test_what_after_a_verbless_subject_opens_a_relative_clause() -> None:
+    text = "Посольства Франції, Італії та Іспанії, що раніше підтримали переговори, висловили занепокоєння арештами в Тбілісі."
+    concern = only(events_of(text), "ACCUSE")
+    assert codes(concern.actor) == {"FRA", "ITA", "ESP"}
+
+
+def test_starting_an_investigation_has_happened() -> None:
+    text = "Поліція Сербії в понеділок розпочала досудове розслідування щодо нападу на студентів."
+    assert only(events_of(text), "ACCUSE").status == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode"),
+    [
+        ("У МЗС Росії ці твердження назвали брехнею.", "ACCUSE", "disapprove"),
+        ("Увечері близько трьохсот людей прийшли до будівлі парламенту Грузії.", "PROTEST", None),
+        ("Президент Казахстану усунув міністра від виконання обов'язків.", "APPOINT", "dismiss"),
+        ("Колишній прем'єр Пакистану перебуває під домашнім арештом.", "COERCE", "arrest"),
+        ("Перемир'я між Таїландом і Камбоджею набуло чинності опівночі.", "RETREAT", "ceasefire"),
+        ("Речниця МЗС Китаю висловила розуміння позиції Пхеньяна.", "SUPPORT", None),
+        ("Словаччина в останній момент зняла свої заперечення щодо нового пакета.", "CONCEDE", None),
+    ],
+)
+def test_lexical_families_met_on_unseen_news(text: str, category: str, mode: str | None) -> None:
+    assert only(events_of(text), category).mode == mode
+
+
+def test_units_of_both_countries_are_the_parties() -> None:
+    text = "Азербайджан і Вірменія домовилися про мир. Прикордонники обох країн відведуть підрозділи від кордону."
+    assert codes(only(events_of(text), "RETREAT").actor) == {"AZE", "ARM"}
+
+
+def test_anonymous_channels_do_not_make_the_clause_about_the_source() -> None:
+    text = "Двох блогерів у СБУ підозрюють у поширенні ворожої пропаганди через мережу анонімних каналів."
+    assert codes(only(events_of(text), "ACCUSE").actor) == {"UKR"}
+
+
+def test_a_word_of_a_persons_full_name_is_no_body_the_knowledge_base_knows() -> None:
+    text = "Міністри закордонних справ Вірменії та Азербайджану Арарат Мірзоян і Джейхун Вагнер у вівторок підписали угоду."
+    assert "RUS" not in codes(only(events_of(text), "SUPPORT").actor)
+
+
+def test_an_official_named_by_post_alone_is_of_the_state_that_dismisses() -> None:
+    dismissal = only(events_of("Уряд Литви в середу звільнив з посади заступника міністра оборони."), "APPOINT")
+    assert codes(dismissal.recipient) == {"LTU"}
+
+
+def test_an_investigation_with_nobody_named_is_of_who_attacked_before() -> None:
+    text = "Вночі російські війська вдарили ракетами по Херсону. Поліція розпочала досудове розслідування."
+    assert codes(only(events_of(text), "ACCUSE").recipient) == {"RUS"}
+
+
+def test_a_subject_split_from_its_genitive_name_before_a_relative_clause() -> None:
+    text = "Уряд Судану, який тимчасово працює в Кассалі, звернувся до Африканського союзу з проханням про допомогу."
+    assert codes(only(events_of(text), "REQUEST").actor) == {"SDN"}
+
+
+def test_a_country_inside_a_phrase_misread_as_a_person_still_names_the_actor() -> None:
+    text = "Сейм Литви, який засідав у вівторок, закликав уряд вислати посла."
+    assert codes(only(events_of(text), "REQUEST").actor) == {"LTU"}
+
+
+def test_a_call_on_an_international_body_to_act_asks_for_help() -> None:
+    request = only(events_of("МЗС Литви закликало Раду Безпеки ООН дати оцінку обстрілу."), "REQUEST")
+    assert request.mode == "assist" and codes(request.recipient) == {"UN"}
+
+
+def test_calling_a_decision_names_who_took_it_even_ones_own_state() -> None:
+    text = (
+        "Рада нацбезпеки Молдови запровадила санкції проти двох депутатів. "
+        "Депутат Ігор Ченчу у вівторок назвав рішення «політичною помстою»."
+    )
+    assert codes(only(events_of(text), "ACCUSE").recipient) == {"MDA"}
+
+
+def test_putting_a_decision_into_force_enacts_the_sanctions_it_is_about() -> None:
+    text = (
+        "Президент Латвії у вівторок увів у дію рішення Національної ради оборони та безпеки "
+        "про санкції проти трьох російських компаній."
+    )
+    sanction = only(events_of(text), "SANCTION")
+    assert codes(sanction.actor) == {"LVA"} and codes(sanction.recipient) == {"RUS"} and sanction.status == "occurred"
+
+
+def test_the_cooperation_a_suspension_ends_is_no_record_of_its_own() -> None:
+    found = events_of("Президент Грузії у середу ввів у дію закон про призупинення співпраці з Радою Європи.")
+    assert categories(found) == {"SANCTION"}
+
+
+def test_promised_aid_is_a_planned_record_besides_the_promise() -> None:
+    found = events_of("Японія пообіцяла виділити 5 млн доларів на відновлення енергетики Молдови.")
+    aid = only(found, "AID")
+    assert "AGREE" in categories(found) and aid.status == "planned" and codes(aid.actor) == {"JPN"}
+
+
+def test_an_agreement_to_fund_is_no_promised_record() -> None:
+    assert categories(events_of("Ірландія та Бельгія домовилися профінансувати навчання українських пілотів.")) == {"AGREE"}
+
+
+def test_promised_sanctions_are_planned_and_a_ministry_named_by_country_is_that_countrys() -> None:
+    text = "Міністерство закордонних справ Канади пообіцяло нові санкції проти іранських посадовців."
+    sanction = only(events_of(text), "SANCTION")
+    assert sanction.status == "planned" and codes(sanction.actor) == {"CAN"} and codes(sanction.recipient) == {"IRN"}
+
+
+def test_people_handed_over_with_nobody_named_go_to_the_other_party() -> None:
+    text = "У четвер Росія та Україна провели обмін полоненими. Окремо російська сторона передала трьох важкопоранених захисників."
+    handover = [e for e in events_of(text) if e.event == "RETREAT"][-1]
+    assert codes(handover.actor) == {"RUS"} and codes(handover.recipient) == {"UKR"}
+
+
+def test_what_a_colon_opens_tells_the_same_event_in_detail() -> None:
+    text = "У Тбілісі в неділю відбувся масовий протест: за даними організаторів, на вулиці вийшли понад 50 тисяч людей."
+    rally = only(events_of(text), "PROTEST")
+    assert rally.magnitude is not None and rally.magnitude.min == 50001
+
+
+def test_understanding_expressed_for_a_position_supports_its_holder() -> None:
+    support = only(events_of("Речниця МЗС Китаю висловила розуміння позиції Пхеньяна."), "SUPPORT")
+    assert codes(support.actor) == {"CHN"} and codes(support.recipient) == {"PRK"}
+
+
+def test_an_inserted_end_date_does_not_separate_a_cue_from_its_object() -> None:
+    text = "Рада ЄС у середу продовжила ще на рік, до 15 березня, персональні санкції проти російських чиновників."
+    sanction = only(events_of(text), "SANCTION")
+    assert codes(sanction.actor) == {"EUR"} and codes(sanction.recipient) == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor"),
+    [
+        ("Кишинівський апеляційний суд у вівторок засудив двох колишніх депутатів. Про вирок повідомила агенція з Румунії.", "SANCTION", "MDA"),
+        ("Варшавський окружний суд заарештував двох громадян Білорусі.", "COERCE", "POL"),
+    ],
+)
+def test_an_adjective_of_a_city_names_the_country_of_its_institutions(text: str, category: str, actor: str) -> None:
+    assert codes(only(events_of(text), category).actor) == {actor}
+
+
+def test_a_rights_group_calling_on_the_government_addresses_its_own_state() -> None:
+    request = only(events_of("Вільнюська правозахисна група «Світанок» закликала уряд не висилати білоруських біженців."), "REQUEST")
+    assert codes(request.actor) == {"LTU"} and request.actor[0].sector == "NGO" and codes(request.recipient) == {"LTU"}
+
+
+def test_an_event_noun_with_nobody_named_refers_back_across_a_paragraph() -> None:
+    text = "Міністри Польщі та Литви в понеділок провели переговори у Вільнюсі.\nПереговори тривали понад чотири години."
+    assert len([e for e in events_of(text) if e.event == "CONSULT"]) == 1
+
+
+def test_a_politician_described_calls_the_investigation_unlawful() -> None:
+    text = "Слідчі Литви в понеділок допитали колишнього мера Каунаса. Сам політик назвав розслідування незаконним."
+    condemnation = only(events_of(text), "ACCUSE")
+    assert condemnation.mode == "disapprove" and codes(condemnation.actor) == {"LTU"}
+
+
+def test_signing_a_law_supports_nobody_but_enacts_what_it_is_about() -> None:
+    assert events_of("Президент Молдови в середу підписав закон про мовлення.") == []
+    found = events_of("Президент Вірменії підписав закон про амністію для учасників протестів.")
+    assert categories(found) == {"CONCEDE"}
+
+
+def test_the_nation_an_event_noun_is_of_did_it() -> None:
+    attack = only(events_of("Вночі стався масований російський удар по Одесі."), "ASSAULT")
+    assert codes(attack.actor) == {"RUS"} and codes(attack.recipient) == {"UKR"}
+
+
+def test_a_transfer_by_nobody_the_text_names_is_no_aid() -> None:
+    assert events_of("Суд встановив, що вона організувала передачу двох мільйонів гривень на потреби партії.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Латвійська прокуратура оголосила підозру ще чотирьом депутатам.", 4),
+        ("Прокуратура Литви висунула звинувачення двом громадянам Білорусі.", 2),
+    ],
+)
+def test_a_charge_counts_the_people_charged(text: str, count: int) -> None:
+    charge = only(events_of(text), "ACCUSE")
+    assert charge.magnitude is not None and charge.magnitude.min == charge.magnitude.max == count

@@ -22,7 +22,7 @@ from khronika.model import Actor, Entity
 from khronika.text import for_matching
 
 # codes of groups that are not one party a description could stand for
-_GROUP_CODES = frozenset({"WST", "EUR"})
+GROUP_CODES = frozenset({"WST", "EUR"})
 # sectors of institutions that act for a state: a ministry or court with no country named is the context's
 _STATE_SECTORS = frozenset({"GOV", "JUD", "MIL"})
 _MAX_NAME_WORDS = 6
@@ -96,13 +96,20 @@ class ActorResolver:
             word = words[i]
             entity = self._entity_of.get(word.i)
             if entity is not None:
-                if id(entity) not in seen_entities:
+                if id(entity) not in seen_entities and not self._misread_person_part(entity, self._span_of[id(entity)]):
                     seen_entities.add(id(entity))
                     span = self._span_of[id(entity)]
                     known = self._lookup_words(span)
                     kind = _kind_of_entry(known) if known is not None else _kind_of_entity(entity)
-                    mentions.append(Mention(entity.start, _actor_of_entity(entity, self.text), kind, span[-1].feat("Gender")))
+                    mentions.append(Mention(entity.start, self._body_actor(entity, span), kind, span[-1].feat("Gender")))
                 i += 1
+                continue
+            # 'Південної Кореї': a capitalized adjective may open a name the knowledge base knows
+            named = self._name_opened_by(words, i) if word.pos in ("ADJ", "PROPN", "X", "NOUN") else None
+            if named is not None:
+                run, entry = named
+                mentions.append(Mention(word.start, self._actor_of_entry(entry, run), _kind_of_entry(entry), run[-1].feat("Gender")))
+                i += len(run)
                 continue
             if word.pos == "ADJ":
                 code = self.kb.country_of(word.lemma)
@@ -123,6 +130,39 @@ class ActorResolver:
             i += 1
         return mentions
 
+    def _name_opened_by(self, words: list[Word], i: int) -> tuple[list[Word], KBEntry] | None:
+        """The whole name a capitalized adjective opens ('Південної Кореї', 'Об'єднаних Арабських Еміратів')."""
+        opener = words[i]
+        if not opener.text[:1].isupper():
+            return None
+        # the name may close with what NER found alone: 'Південного Судану' where NER saw only 'Судану'
+        run = [opener]
+        for following in words[i + 1 : i + _MAX_NAME_WORDS]:
+            if not (following.pos in ("PROPN", "X") or (following.pos == "ADJ" and following.text[:1].isupper())):
+                break
+            run.append(following)
+        # 'Південного' may be tagged as a proper noun with a lemma of its own: its adjective readings are tried too
+        first_lemmas = dict.fromkeys([opener.lemma, *(r.lemma.lower() for r in morph.readings(opener.text) if r.upos == "ADJ")])
+        for n in range(len(run), 1, -1):
+            for first in first_lemmas:
+                entry = _kb_entry((first, *(w.lemma for w in run[1:n])))
+                if entry is not None and entry.code:
+                    return run[:n], entry
+        return None
+
+    def _body_actor(self, entity: Entity, covered: list[Word]) -> Actor:
+        """A linked entity as an actor; a body whose own name names another country is that country's
+        ('Міністерство закордонних справ Канади' linked to a ministry of the same name elsewhere)."""
+        actor = _actor_of_entity(entity, self.text, covered)
+        if entity.type != "ORG" or not entity.code:
+            return actor
+        # the first country the name names is whose body it is ('Посольство Росії в Казахстані' is Russia's)
+        for word in self._span_of[id(entity)]:
+            entry = self._lookup_words([word]) if word.pos in ("PROPN", "X") else None
+            if entry is not None and entry.id.startswith("country:"):
+                return actor if entry.code == entity.code else Actor(actor.actorText, actor.name, entry.code, actor.sector, None)
+        return actor
+
     def _lookup_words(self, run: list[Word]) -> KBEntry | None:
         """The knowledge-base entry of a name, or a city from the place index ('у Батумі' -> GEO)."""
         for n in range(len(run), 0, -1):
@@ -142,7 +182,7 @@ class ActorResolver:
             if m.start >= position:
                 break
             # countries, and the people and bodies of a country, say what the text is about
-            if m.actor.code not in _GROUP_CODES and m.actor.code not in exclude and (m.kind == "LOC" or m.actor.sector in _STATE_SECTORS):
+            if m.actor.code not in GROUP_CODES and m.actor.code not in exclude and (m.kind == "LOC" or m.actor.sector in _STATE_SECTORS):
                 counts[m.actor.code] = counts.get(m.actor.code, 0) + 1
                 latest[m.actor.code] = m.actor
         if not counts:
@@ -157,7 +197,7 @@ class ActorResolver:
         counts: dict[str, int] = {}
         latest: dict[str, Actor] = {}
         for m in self.mentions:
-            if m.kind == "LOC" and m.actor.code not in _GROUP_CODES and (home is None or m.actor.code != home.code):
+            if m.kind == "LOC" and m.actor.code not in GROUP_CODES and (home is None or m.actor.code != home.code):
                 counts[m.actor.code] = counts.get(m.actor.code, 0) + 1
                 latest[m.actor.code] = m.actor
         if not counts:
@@ -169,7 +209,7 @@ class ActorResolver:
         k = bisect.bisect_left(self._mention_starts, position) - 1
         while k >= 0:
             m = self.mentions[k]
-            if m.kind == "LOC" and m.actor.code not in _GROUP_CODES and m.actor.code not in exclude:
+            if m.kind == "LOC" and m.actor.code not in GROUP_CODES and m.actor.code not in exclude:
                 return m.actor
             k -= 1
         # nothing named yet: the country the whole article names most
@@ -179,7 +219,7 @@ class ActorResolver:
         k = bisect.bisect_left(self._mention_starts, before) - 1
         while k >= 0:
             m = self.mentions[k]
-            if m.kind in kinds and m.actor.code not in _GROUP_CODES and m.actor.code not in exclude:
+            if m.kind in kinds and m.actor.code not in GROUP_CODES and m.actor.code not in exclude:
                 return m
             k -= 1
         return None
@@ -214,8 +254,11 @@ class ActorResolver:
     def _resolve(self, phrase: Phrase, antecedent: Actor | None = None) -> Actor | None:
         words = phrase.words
         text = self.text[phrase.start : phrase.end]
-        # 'опозиційні депутати': the opposition, though a deputy alone sits in a state body
-        role_sector = "OPP" if self._sector_of_adjectives(phrase) == "OPP" else self._role_sector(phrase.head)
+        # 'опозиційні депутати': the opposition, though a deputy alone sits in a state body; 'правозахисна група':
+        # the adjective says what a group with no role of its own is
+        adjective_sector = self._sector_of_adjectives(phrase)
+        head_role = self.lexicon.actors.role_sectors.get(phrase.head.lemma)
+        role_sector = "OPP" if adjective_sector == "OPP" else head_role or adjective_sector or self.kb.sector_of_word(phrase.head.lemma)
         if self._is_quoted_name(phrase):
             # '«Європейська солідарність»': a party or outlet named in quotes, not the words' country
             # the whole name must be known: a linked entity inside may come from one of its words ('Європейська')
@@ -231,7 +274,9 @@ class ActorResolver:
         if named is not None:
             if named.actorText == text:
                 return named
-            return Actor(text, self._name_of(phrase), named.code, role_sector or named.sector, named.kb if named.actorText == text else None)
+            # 'американського вчителя Марка Фогеля': a person of no known country is of the country the phrase names
+            code = named.code or self._country_word_in(phrase)
+            return Actor(text, self._name_of(phrase), code, role_sector or named.sector, None)
         code = self._country_word_in(phrase)
         if code is not None:
             return Actor(text, self._name_of(phrase), code, role_sector or self._sector_of_adjectives(phrase), None)
@@ -394,7 +439,7 @@ class ActorResolver:
                 # 'у білоруських колоніях': a country adjective names whose place it is
                 adjective = words[k + 1] if words[k + 1].pos == "ADJ" else None
                 code = self.kb.country_of(adjective.lemma) if adjective is not None else None
-                if code is not None and code not in _GROUP_CODES:
+                if code is not None and code not in GROUP_CODES:
                     return Actor(adjective.text, adjective.lemma, code, None, f"country:{code}")
                 run = []
                 for w in words[k + 1 : k + 4]:
@@ -407,7 +452,7 @@ class ActorResolver:
                 if entity is not None and entity.code:
                     return _actor_of_entity(entity, self.text)
                 entry = self._lookup_words([w for w in run if w.pos != "ADJ"] or run)
-                if entry is not None and entry.code and entry.code not in _GROUP_CODES:
+                if entry is not None and entry.code and entry.code not in GROUP_CODES:
                     return self._actor_of_entry(entry, run)
         return None
 
@@ -425,7 +470,15 @@ class ActorResolver:
                 continue
             seen.add(id(entity))
             covered = [w for w in phrase.words if self._entity_of.get(w.i) is entity]
-            found.append((_actor_of_entity(entity, self.text, covered), _kind_of_entity(entity)))
+            if self._misread_person_part(entity, covered):
+                continue
+            opener = covered[0].i - 1
+            widened = self._name_opened_by(self.words, opener) if opener >= 0 and self.words[opener] in phrase.words else None
+            if widened is not None and widened[1].code != entity.code:
+                # 'Міністр юстиції Південного Судану': the adjective before the entity is part of the country's name
+                found.append((self._actor_of_entry(widened[1], widened[0]), _kind_of_entry(widened[1])))
+                continue
+            found.append((self._body_actor(entity, covered), _kind_of_entity(entity)))
         free = [w for w in phrase.words if w.i not in self._entity_of]
         k = 0
         while k < len(free):
@@ -436,7 +489,10 @@ class ActorResolver:
                 if not any(_looks_like_name(w) for w in span):
                     continue  # names of institutions have a capital or an abbreviation in them
                 entry = self._lookup_words(span) if n == 1 else _kb_entry(tuple(w.lemma for w in span))
-                if entry is not None and entry.code:
+                in_person_name = (
+                    entry is not None and entry.type != "PERS" and not entry.id.startswith("country:") and self._part_of_person_name(span, phrase.words)
+                )
+                if entry is not None and entry.code and not in_person_name:
                     found.append((self._actor_of_entry(entry, span), _kind_of_entry(entry)))
                     k += n
                     break
@@ -455,6 +511,31 @@ class ActorResolver:
         countries = [actor for actor, kind in found if kind == "LOC"]
         return countries[0] if countries and len(found) > 1 else found[0][0]
 
+    def _misread_person_part(self, entity: Entity, span: list[Word]) -> bool:
+        """A body or a place NER found inside a person's name ('Вагнер' of 'Тереза Каїквамба Вагнер')."""
+        if entity.type == "PERS" or (entity.kb or "").startswith("country:"):
+            return False
+        return self._part_of_person_name(span, self._proper_run_around(span))
+
+    def _proper_run_around(self, span: list[Word]) -> list[Word]:
+        """The proper nouns standing together with the span: 'Тереза Каїквамба Вагнер'."""
+        first, last = span[0].i, span[-1].i
+        while first > 0 and self.words[first - 1].pos == "PROPN":
+            first -= 1
+        while last + 1 < len(self.words) and self.words[last + 1].pos == "PROPN":
+            last += 1
+        return self.words[first : last + 1]
+
+    def _part_of_person_name(self, span: list[Word], around: list[Word]) -> bool:
+        """A part of a person's full name is no town nor body ('вчителя Марка Фогеля' is not Marka, Somalia;
+        'Тереза Каїквамба Вагнер' no mercenary group): NER's person covers more than the span, or the span's words
+        are given names or surnames in a longer run of them. A city alone may be mistaken for a person
+        ('закликала Тбілісі'), and a country is never a part of a name ('Сейм Литви' misread as a person)."""
+        if any(len(self._span_of[id(self._person_of[w.i])]) > len(span) for w in span if w.i in self._person_of):
+            return True
+        names = [w for w in around if w.pos == "PROPN" and w.feat("NameType") in ("Giv", "Sur", "Patr")]
+        return len(names) > len(span) and all(w in names for w in span)
+
     def _country_word_in(self, phrase: Phrase) -> str | None:
         """'американські чиновники' -> USA; every dictionary lemma of the form is tried ('російська' read as a noun)."""
         if self.text[max(0, phrase.start - 1) : phrase.start] in _QUOTES:
@@ -465,7 +546,8 @@ class ActorResolver:
                     code = self.kb.country_of(lemma)
                     if code is not None:
                         return code
-        return None
+        # 'Кишинівський суд', 'Сеульська правозахисна група': an adjective of a city names that city's country
+        return next((code for word in phrase.words if word.pos == "ADJ" for code in [_city_country(word)] if code), None)
 
     def _sector_of_adjectives(self, phrase: Phrase) -> str | None:
         for word in phrase.words:
@@ -484,7 +566,7 @@ class ActorResolver:
         agreeing = [
             m
             for m in self.mentions[: bisect.bisect_left(self._mention_starts, pronoun.start)]
-            if m.actor.code not in _GROUP_CODES and (gender is None or m.gender in (None, gender))
+            if m.actor.code not in GROUP_CODES and (gender is None or m.gender in (None, gender))
         ]
         if not agreeing:
             return None
@@ -563,6 +645,33 @@ def _place_entry(name: str) -> KBEntry | None:
     if place is None or not place.country:
         return None
     return KBEntry(id=f"place:{place.name}", name=place.name, type="LOC", code=place.country)
+
+
+# adjective endings of city names and what the name ends in instead: 'сеульський' -> 'Сеул', 'варшавський' ->
+# 'Варшава', 'мінський' -> 'Мінськ', 'тбіліський' -> 'Тбілісі', 'бішкецький' -> 'Бішкек', 'паризький' -> 'Париж'
+_CITY_ADJECTIVE_ENDINGS = (("ський", ("", "а", "ськ", "сі")), ("цький", ("к", "ця")), ("зький", ("ж", "га")))
+
+
+@functools.lru_cache(maxsize=10_000)
+def _city_country_of_lemma(lemma: str, capitalized: bool) -> str | None:
+    for ending, replacements in _CITY_ADJECTIVE_ENDINGS:
+        if not lemma.endswith(ending) or len(lemma) <= len(ending) + 2:
+            continue
+        stem = lemma[: -len(ending)].removesuffix("ь")  # 'сеульський' -> 'сеул'
+        for replacement in replacements:
+            name = stem + replacement
+            entry = _kb_entry((name,))
+            if entry is not None and entry.id.startswith("loc:") and entry.code:
+                return entry.code  # a city the knowledge base knows
+            # the place index is wide ('братський' is also Bratsk): only a capitalized adjective is taken to it
+            place = _place_entry(name[:1].upper() + name[1:]) if capitalized else None
+            if place is not None:
+                return place.code
+    return None
+
+
+def _city_country(word: Word) -> str | None:
+    return _city_country_of_lemma(word.lemma, word.text[:1].isupper())
 
 
 def _same_stem(form: str, known: str) -> bool:

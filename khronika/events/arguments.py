@@ -85,7 +85,18 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
     )
     if opener_subject:
         return antecedent_of(view, clause)
-    inverted = after and (after[0].head.pos in ("PROPN", "X") or not after[0].head.can_be_case("Acc") or reflexive or object_taken)
+    # 'Угоду привітали Африканський союз і ЄС': an object that can only be accusative stands first, the subject follows
+    fronted_object = any(
+        p.prep is None
+        and p.last < predicate.i
+        and p.head.pos in ("NOUN", "PROPN")
+        and p.head.feat("Case") == "Acc"
+        and not p.can_be_case("Nom")
+        for p in clause.phrases
+    )
+    inverted = after and (
+        after[0].head.pos in ("PROPN", "X") or not after[0].head.can_be_case("Acc") or reflexive or object_taken or fronted_object
+    )
     speaking_place = speaking_place and not reflexive
     if inverted and not speaking_place and after[0].head.feat("Case") == "Nom" and _agrees(after[0], predicate):
         return after[0]
@@ -121,8 +132,17 @@ def subject_phrase(view: SentenceView, clause: Clause, predicate: Word, lexicon:
         relative = before
         antecedent = antecedent_of(view, relative) if relative.index > 0 else None
         owner = view.clauses[relative.index - 1] if relative.index > 0 else None
+        if antecedent is not None and owner is not None and not antecedent.can_be_case("Nom"):
+            # 'Уряд Судану, який ..., звернувся': the name is a genitive tail the chunker split off its head
+            antecedent = next((p for p in reversed(owner.phrases) if p.prep is None and p.can_be_case("Nom")), antecedent)
         stands_alone = clause.kind == "main" or (owner is not None and not any(w.is_verb for w in owner.words))
-        if antecedent is not None and stands_alone and antecedent.can_be_case("Nom") and _agrees(antecedent, predicate):
+        if (
+            antecedent is not None
+            and stands_alone
+            and antecedent.head.lemma not in lexicon.time_nouns  # 'Перший раунд, що відбувся ..., завершився': no doer
+            and antecedent.can_be_case("Nom")
+            and _agrees(antecedent, predicate)
+        ):
             return antecedent
     inherits = clause.kind == "gerund" or clause.coordinated
     # 'де вчора зустрівся', 'коли звільнила': a clause of place or time shares the subject of the one it follows
@@ -181,6 +201,10 @@ def _agrees(phrase: Phrase, predicate: Word) -> bool:
     """Past-tense singular verbs show gender: 'звільнила' cannot have 'Мінськ' as subject."""
     if predicate.feat("Person") == "0":
         return False  # 'громадянина засуджено', 'їх затримано': the impersonal -но/-то form has no subject
+    if predicate.is_verb and predicate.feat("Number") == "Plur" and not phrase.coordinated:
+        # 'Юна підозрюють': a singular adjective or pronoun (a name misread as one) is no subject of a plural verb;
+        # a singular noun may be ('більшість депутатів підтримали')
+        return not (phrase.head.pos in ("ADJ", "DET", "PRON") and phrase.head.feat("Number") == "Sing")
     if not predicate.is_verb or predicate.feat("Number") != "Sing" or phrase.coordinated:
         return True
     if phrase.head.feat("Uninflect") == "Yes" or (phrase.head.text.isupper() and len(phrase.head.text) > 1):
@@ -236,6 +260,13 @@ def recipient_phrases(
                     found.append(antecedent)
             objects = []
             for phrase in clause.phrases:
+                if role == "obj" and phrase.prep is not None and phrase.first > trigger.i and phrase.head.lemma in cue.requires:
+                    # 'взяли під варту громадянина Франції': the object is read as the tail of the idiom's noun
+                    tail = [w for w in phrase.words if w.i > phrase.head.i]
+                    head = next((w for w in tail if w.pos in ("NOUN", "PROPN", "X")), None)
+                    if head is not None:
+                        objects.append(Phrase(tail, head, None, coordinated=phrase.coordinated))
+                    continue
                 if phrase is subject or phrase.prep is not None or phrase.head.lemma in lexicon.relative_pronouns:
                     continue
                 chosen = phrase.head.feat("Case")
@@ -244,6 +275,13 @@ def recipient_phrases(
                     objects.append(phrase)
                 elif role == "dat" and phrase.first == trigger.i + 1 and chosen in ("Gen", "Loc") and phrase.can_be_case("Dat"):
                     objects.append(phrase)  # 'відмовив Росії': a name right after the verb, tagged with a case it shares with the dative
+            if role == "obj" and not objects and trigger.feat("Person") == "0":
+                # 'Шмигаля призначено міністром', 'двох активістів затримано': the impersonal form's object comes first
+                objects = [
+                    p for p in clause.phrases
+                    if p.last < trigger.i and p.prep is None and p.head.pos in ("PROPN", "NOUN", "NUM", "PRON")
+                    and any(p.head.feat("Case") == c or p.can_be_case(c) for c in cases)
+                ][-1:]
             if role == "dat" and not objects:
                 # 'Того ж дня Україні повернули тіла': a dative before the verb is still whom it is for
                 objects = [
@@ -273,6 +311,11 @@ def recipients_of(actors: ActorResolver, phrases: list[Phrase], exclude: frozens
     for phrase in phrases:
         resolved = actors.resolve_group(phrase)
         kept = [a for a in resolved if not (a.code and a.code in exclude)]
+        state_noun = phrase.head.lemma in actors.lexicon.actors.state_nouns
+        if not kept and len(resolved) == 1 and exclude and state_noun and actors.stands_for_context(phrase):
+            # 'Французькі війська залишили країну': the country the text is about, other than the actor's own
+            other = actors.dominant_country(phrase.start, exclude=exclude)
+            kept = [replace(resolved[0], code=other.code)] if other is not None else []
         if kept or (resolved and phrase.prep is None):
             return kept
     return []

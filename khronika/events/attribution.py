@@ -136,7 +136,12 @@ def _prepositional_sources(view: SentenceView, lexicon: Lexicon) -> list[Phrase]
                 if phrase.prep == prep and phrase.head.lemma == head:
                     tail = [p for p in clause.phrases if p.first > phrase.last]
                     inner = _tail_phrase(phrase)
-                    if inner is not None:
+                    following = phrase.last + 1 - view.words[0].i
+                    if following < len(view.words) and view.words[following].lemma in lexicon.relative_pronouns:
+                        # 'міністр Кабельо, за словами якого ...': the one the pronoun stands for, named before it
+                        before = view.clauses[clause.index - 1].phrases if clause.index > 0 else []
+                        found.extend(before[-1:])
+                    elif inner is not None:
                         found.append(inner)
                     elif tail:
                         found.append(tail[0])

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from khronika.events import status as statuses
-from khronika.events.actors import ActorResolver
+from khronika.events.actors import GROUP_CODES, ActorResolver
 from khronika.events.arguments import (
     Timing,
     antecedent_of,
@@ -48,6 +48,8 @@ class Trigger:
     content: Cue | None = None  # the cue this one took as its content ('пообіцяли виділити' -> the aid)
     joined: bool = False  # 'взяли участь у переговорах': the subject is one party of an event with others
     background: bool = False  # 'після саміту Трампа й Путіна': the event dates another one
+    consequence: bool = False  # 'унаслідок удару ... загинули': the clause tells what the event caused
+    promised: bool = False  # 'пообіцяли виділити': the content of a promise, a record of its own
 
 
 @dataclass
@@ -120,7 +122,7 @@ def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
     quoted = quoted_words(view)
     for clause in view.clauses:
-        if any(w.lemma in lexicon.attribution.anonymity for w in clause.words):
+        if _about_the_source(clause, lexicon):
             continue  # 'просячи про анонімність': the clause is about the source, not an event
         if clause.words[0].lemma == "чи" or (clause.opener is not None and clause.opener.lemma == "чи"):
             continue  # 'відмовився коментувати, чи обговорювали ...': a question asserts nothing
@@ -135,7 +137,7 @@ def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
                 found.append(trigger)
     supported = _relative_support(view, found, lexicon)
     # 'Після атаки, яку Росія здійснила': the relative clause tells the event the circumstance names
-    found = [t for t in found if not (t.background and t.word.i in supported)] + list(supported.values())
+    found = [t for t in found if not ((t.background or t.consequence) and t.word.i in supported)] + list(supported.values())
     kept = []
     for trigger in found:
         absorber = _absorber(trigger, found, view, lexicon)
@@ -144,6 +146,8 @@ def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
                 kept.append(trigger)  # 'провели відеоконференцію, щоб узгодити позицію': an aim is no event
             continue
         absorber.content = absorber.content or trigger.cue
+        if absorber.word.lemma in lexicon.promising_verbs and trigger.cue.event in lexicon.promised_records:
+            kept.append(replace(trigger, promised=True))  # 'пообіцяли виділити': the aid, planned
         if absorber.cue.event == "AGREE" and trigger.cue.unrealized:
             # 'пообіцяли зняти санкції': a promise of what the content would do (CONCEDE ease_sanctions)
             event, mode = trigger.cue.unrealized
@@ -151,7 +155,30 @@ def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
     # 'підписав указ про помилування': the signing enacts the document's event, which is the record
     enacted = {t.governor.i for t in kept if t.governor is not None and t.word.pos == "NOUN"}
     kept = [t for t in kept if not (t.cue.enacts and t.word.i in enacted)]
-    return _without_repeats(kept)
+    # 'призупинення співпраці': an event noun another cue requires is what that cue acts on, no record of its own
+    required = {t.requirement.i for t in kept if t.requirement is not None}
+    kept = [t for t in kept if not (t.word.pos == "NOUN" and t.word.i in required)]
+    kept = _without_repeats(kept)
+    # 'відбувся протест: за оцінкою ..., вийшли 300 тисяч людей': what a colon opens tells the same event in detail
+    colon = next((c.index for c in view.clauses if c.after_colon), None)
+    if colon is None:
+        return kept
+    before_colon = {k.cue.event for k in kept if k.clause.index < colon}
+    return [t for t in kept if t.clause.index < colon or t.cue.event not in before_colon]
+
+
+def _about_the_source(clause: Clause, lexicon: Lexicon) -> bool:
+    """'просячи про анонімність', 'побажали лишитися неназваними', 'анонімне джерело': the clause speaks of who
+    told the news; an anonymous thing that tells nothing ('мережа анонімних каналів') does not make it so."""
+    cues = lexicon.attribution
+    for word, following in zip(clause.words, [*clause.words[1:], None]):
+        if word.lemma not in cues.anonymity:
+            continue
+        if word.pos != "ADJ" or following is None or following.pos != "NOUN":
+            return True
+        if following.lemma in cues.source_nouns or following.lemma in cues.unnamed_people:
+            return True
+    return False
 
 
 def _is_condition(clause: Clause, lexicon: Lexicon) -> bool:
@@ -197,6 +224,9 @@ def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon, surroundings: _Sur
             )
             if requirement is None or (cue.requires_bare and _in_prepositional_phrase(clause, requirement)):
                 continue
+            between = [w for w in clause.words if min(word.i, requirement.i) < w.i < max(word.i, requirement.i)]
+            if cue.requires_bare and any(w.is_verb for w in between):
+                continue  # 'пообіцяли зняти санкції': the word is the object of the verb between, not the cue's own
             if cue.requires_quoted and requirement.i not in surroundings.quoted:
                 continue
         if (cue.requires_negation and not negated) or (cue.before_that_clause and not surroundings.before_that):
@@ -245,7 +275,7 @@ def _is_passive_predicate(clause: Clause, position: int) -> bool:
 def _relative_support(view: SentenceView, found: list[Trigger], lexicon: Lexicon) -> dict[int, Trigger]:
     """'атаки, яку Росія здійснила вночі', 'удару, якого війська завдали по Києву': the event noun before a
     relative clause happens through the support verb inside it, whose subject is the agent (by the noun's index)."""
-    taken = {t.word.i for t in found if not t.background} | {t.governor.i for t in found if t.governor is not None}
+    taken = {t.word.i for t in found if not (t.background or t.consequence)} | {t.governor.i for t in found if t.governor is not None}
     added: dict[int, Trigger] = {}
     for clause in view.clauses:
         if clause.kind != "relative" or clause.index == 0 or clause.opener is None:
@@ -276,6 +306,8 @@ def _governed_noun(trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
             return replace(trigger, governor=participant, joined=True)
     if circumstance and _dates_another(clause, own, noun, lexicon):
         return replace(trigger, background=True)
+    if circumstance and own.prep in lexicon.consequence_preps:
+        return replace(trigger, consequence=True)
     # modal and aspect verbs are not what makes it happen: 'обмін може відбутися'
     status = lexicon.status
     modal = status.possible | status.planned | status.ongoing
@@ -286,9 +318,13 @@ def _governed_noun(trigger: Trigger, lexicon: Lexicon) -> Trigger | None:
         return w.is_verb and w.pos != "AUX" and (w.lemma in lexicon.support_verbs or w.lemma not in modal)
 
     before = [w for w in clause.words[max(0, position - _NOUN_GOVERNOR_DISTANCE) : position] if content_verb(w)][-1:]
+    if circumstance and own.prep == "про" and not before:
+        # 'увів у дію рішення Ради національної безпеки і оборони про санкції': the document's name may be long
+        before = [w for w in clause.words[:position] if content_verb(w)][-1:]
     after = [w for w in clause.words[position + 1 : position + 1 + _NOUN_GOVERNOR_DISTANCE] if content_verb(w)][:1]
     for verb in [*before, *after]:
-        if any(c.enacts for c in lexicon.cues.get(verb.lemma, ())) and (not circumstance or own.prep == "про"):
+        # (the document's object or what it is about: not 'закон про амністію для учасників протестів')
+        if any(c.enacts for c in lexicon.cues.get(verb.lemma, ())) and (own is None or own.prep in (None, "про")):
             return replace(trigger, governor=verb)  # 'підписав розпорядження про помилування'
         if circumstance:
             # 'оголосив про відставку'; a fronted 'Про домовленість оголосив ...' reports one already told
@@ -473,6 +509,8 @@ def _event(
     chain = statuses.verb_chain(clause, anchor)
     modifiers = _noun_modifiers(clause, word) if word.pos == "NOUN" else []
     main_predicate = _main_predicate(view, clause)
+    # 'розпочали розслідування': the verb that starts an event noun makes it happen, not go on
+    starts_noun = trigger.governor is not None and trigger.governor.lemma in lexicon.status.ongoing
     status = statuses.status_of(
         view,
         clause,
@@ -482,14 +520,14 @@ def _event(
         noun_modifiers=modifiers,
         content_status=trigger.content_status,
         main_predicate=main_predicate,
-        cue_verb=word if word.is_verb else None,
+        cue_verb=word if word.is_verb else trigger.governor if starts_noun else None,
     )
     if status == statuses.OCCURRED and word.lemma in lexicon.status.lasting:
         status = statuses.ONGOING  # a hunger strike declared goes on
     if status == statuses.PLANNED and cue.event in lexicon.status.said_now:
         status = statuses.OCCURRED  # 'Вашингтон не направлятиме військових': the refusal is made when it is said
-    if cue.ahead and status in (statuses.OCCURRED, statuses.ONGOING):
-        status = statuses.PLANNED  # the visit an invitation proposes
+    if (cue.ahead or trigger.promised) and status in (statuses.OCCURRED, statuses.ONGOING):
+        status = statuses.PLANNED  # the visit an invitation proposes, the aid a promise commits to
     if _refuted(view, clause, lexicon):
         status = statuses.DENIED  # 'Пєсков спростував, що Москва взяла на себе зобов'язання'
     if cue.speaker_acts and clause.index > 0:
@@ -506,9 +544,14 @@ def _event(
         actor_list, named = _noun_participants(context, clause, word), True
         if not actor_list or _recorded_before(context, view, cue.event or "", None):
             return None
+    if trigger.consequence:
+        # 'унаслідок удару російських ракет': the agent inside the noun's phrase, else who did the same last
+        own = next(p for p in clause.phrases if p.first <= word.i <= p.last)
+        actor_list = [a for a in context.actors.resolve_group(own) if a.code] or _previous_actors(context, cue.event or "")
+        named = bool(actor_list)
     # the act a gerund or a coordinated verb goes with, told before it in the sentence
     main_act = _act_before(context, view, clause) if clause.kind == "gerund" or clause.coordinated else None
-    if not trigger.background:
+    if not (trigger.background or trigger.consequence):
         actor_list, named = _agents(context, view, trigger, predicate, subject)
         if clause.kind == "gerund" and not named:
             # 'родичі вийшли на мітинг, вимагаючи обмінів': a gerund's doer is the doer of the act before it;
@@ -521,9 +564,14 @@ def _event(
             actor_list, named = list(main_act.actor), True
         if subject is not None and named and len(actor_list) == 1 and context.actors.is_person(subject, actor_list[0]):
             context.subjects[view.index] = actor_list
-    if word.pos == "NOUN" and not named and status == statuses.OCCURRED and _recorded_before(context, view, cue.event or "", 0):
+    national = _nations_of(context, modifiers)
+    if national and not {a.code for a in actor_list} & {a.code for a in national}:
+        # 'звіти стали приводом для ізраїльських і американських ударів': the nations the event noun is of did it
+        actor_list, named = national, True
+    if word.pos == "NOUN" and not named and status == statuses.OCCURRED and _recorded_before(context, view, cue.event or "", 1):
         return None  # 'Розмова тривала три години' after the talks were told in the paragraph: the noun refers back
-    if not named and actor_list and not cue.recipient_inherits_actor:
+    # (a state arrests and tries its own people: the person acted on names no destination)
+    if not named and actor_list and not cue.recipient_inherits_actor and not _is_case_step(cue.event, cue.mode, lexicon):
         actor_list = _other_than_destination(context, view, trigger, subject, actor_list)
     returned_to: list[Actor] = []
     if cue.returns_home and named and _returns_home(clause, lexicon):
@@ -561,6 +609,9 @@ def _event(
         event_name, mode = cue.unrealized  # 'не планує пом'якшувати': an intention denied is still about the promise
     if cue.mode_by_object:
         mode = _mode_by_object(view, clause, word, lexicon, event_name) or mode
+        if mode == lexicon.request_mode_of_any_act and recipient_list and all(r.sector == "IGO" for r in recipient_list):
+            # 'звернувся до Ради Безпеки ООН з вимогою визнати ...': a body of states is asked to act, not to change
+            mode = lexicon.request_mode_of_international_body
     mode = _multilateral(lexicon, word, event_name, mode, actor_list, recipient_list)
     mode = _mode_from_context(context, view, event_name, mode)
     mode = _mode_by_place(context, clause, event_name, mode, actor_list, recipient_list)
@@ -728,6 +779,8 @@ def _agents(
         actor_list = _institution_before(view, saying, verb, actors) if verb is not None else []
     if not actor_list or may_be_object:
         actor_list = _institution_before(view, clause, predicate, actors) or actor_list
+    if not actor_list and subject is None and cue.event in lexicon.attribution.statements:
+        actor_list = _places_speaking_after(clause, predicate, actors)
     named = bool(actor_list)
     if not actor_list and subject is None and cue.patient_subject:
         actor_list = _previous_actors(context, cue.event)  # 'До санкційного списку потрапили ...': whoever sanctions
@@ -738,13 +791,18 @@ def _agents(
     if not actor_list and subject is None and related is not None:
         actor_list = _previous_actors(context, related)
     if not actor_list and subject is None and cue.event in lexicon.implicit_state_actor:
-        actor_list = _implicit_state(view, clause, actors)
+        # 'Суд засудив ... . Обох взяли під варту': a step of a case with nobody named is taken by the state
+        # that took the case's last step, unless the clause names where it happens
+        # (a legal step: sanctions a foreign state imposed are no step of the courts' case)
+        case = _previous_case(context, trigger.word) if _is_case_step(cue.event, cue.mode, lexicon) else None
+        earlier = [a for a in case.actor if a.code] if case is not None and "legal" in case.context else []
+        actor_list = _implicit_state(view, clause, actors, earlier)
     if not actor_list and cue.event in lexicon.implicit_people_actor:
         # 'Десятки тисяч людей вийшли на вулиці', 'Протести в Тбілісі тривають': the people of the place
-        actor_list = [replace(a, sector="CVL") for a in _implicit_state(view, clause, actors)]
+        actor_list = [replace(a, sector="CVL") for a in _implicit_state(view, clause, actors, [])]
     if subject is not None and actor_list and not any(a.code for a in actor_list):
         # 'Російська уповноважена з прав людини Тетяна Москалькова': the title before a name says whose she is
-        titled = _title_before(clause, subject, actors)
+        titled = _title_before(view.clause_of(subject.head), subject, actors)  # the speaker's clause for 'попередив, що ...'
         if titled is not None:
             return [replace(a, code=titled.code, sector=a.sector or titled.sector) for a in actor_list], named
     # 'Двадцять шість країн погодилися': many states, not the one the text is about
@@ -815,6 +873,10 @@ def _recipients(
     from_below = cue.event in _CLAIMS_FROM_BELOW and bool(actor_list) and all(a.sector in _NON_STATE_SECTORS for a in actor_list)
     own_excluded = frozenset() if cue.recipient_inherits_actor or from_below else frozenset(actor_codes)
     recipient_list = recipients_of(actors, phrases, exclude=own_excluded)
+    if from_below and len(actor_codes) == 1 and phrases and actors.stands_for_context(phrases[0]):
+        # 'Сеульська правозахисна група закликала уряд': the government citizens address unnamed is their own
+        own_code = next(iter(actor_codes))
+        recipient_list = [replace(r, code=own_code) if r.code else r for r in recipient_list]
     if phrases and _names_the_sides(phrases[0], lexicon) and not any(r.code for r in recipient_list):
         # 'закликав обидві сторони до стриманості': the sides are the parties the text is about, else the two
         # countries it names most besides the one who calls
@@ -845,14 +907,16 @@ def _recipients(
                 # the same people as the last step of the case, nobody else ('їм', 'обом', 'чоловіка')
                 recipient_list = [r for r in case.recipient if r.code and r.code not in actor_codes]
                 break
-        elif fallback == "counterpart" and not joint:
+        elif fallback == "counterpart" and (not joint or (not cue.enacts and _event_named_after(context, word) is not None)):
+            # (several who welcome or condemn another's act together answer its authors: 'Угоду привітали в Москві та Брюсселі')
             recipient_list = _counterpart(context, view, word, actor_codes, participants, own_state=cue.event == "ACCUSE")
         elif fallback == "previous":
             # 'Оттава запровадила санкції' after sanctions against Russia: the same target as before
             recipient_list = _previous_recipients(context, cue.event, actor_codes)
         elif fallback == "state" and actor_list:
-            # protesters protest to their own state
-            state = actors.context_country(word.start)
+            # protesters protest to the state where they protest, else their own, else the one named last
+            own = next((a for a in actor_list if a.code and a.code not in GROUP_CODES), None)
+            state = actors.location_of_clause(clause.words) or own or actors.context_country(word.start)
             recipient_list = [replace(state, sector="GOV")] if state is not None else []
         elif fallback == "place" and not (cue.two_sides and len(actor_codes) >= 2):
             # talks of two sides in a third state ('провели в Ер-Ріяді переговори') have no host as party
@@ -880,13 +944,27 @@ def _recipients(
     recipient_list = recipient_list or uncoded
     if cue.recipient_inherits_actor and actor_codes:
         code = next(iter(sorted(actor_codes)))
+        if not recipient_list and phrases and phrases[0].prep is None:
+            # 'звільнив з посади заступника голови': an official named by the post alone is the actor's own
+            official = phrases[0]
+            recipient_list = [Actor(actors.text[official.start : official.end], actors.nominative(official), None, "GOV", None)]
         recipient_list = [r if r.code else replace(r, code=code) for r in recipient_list]
     return recipient_list
 
 
 def _names_the_sides(phrase: Phrase, lexicon: Lexicon) -> bool:
-    """'обидві сторони', 'усі сторони': the parties, not one side of them."""
-    return phrase.head.lemma in lexicon.actors.party_nouns and phrase.head.can_be_number("Plur") and not phrase.coordinated
+    """'обидві сторони', 'усі сторони', 'лідери обох країн': the parties, not one side of them."""
+    sides = phrase.head.lemma in lexicon.actors.party_nouns and phrase.head.can_be_number("Plur") and not phrase.coordinated
+    return sides or _of_both_states(phrase, lexicon)
+
+
+def _of_both_states(phrase: Phrase, lexicon: Lexicon) -> bool:
+    """'підрозділи обох країн', 'лідерами обох держав': people or bodies of the two parties."""
+    words = phrase.words
+    return any(
+        a.lemma in lexicon.actors.both_words and (b.lemma in lexicon.actors.state_nouns or b.lemma in lexicon.actors.party_nouns)
+        for a, b in zip(words, words[1:])
+    )
 
 
 def _received(context: _Context, view: SentenceView, trigger: Trigger, subject: Phrase | None, receivers: list[Actor]) -> list[Actor]:
@@ -916,9 +994,11 @@ def _other_than_destination(
 def _title_before(clause: Clause, subject: Phrase, actors: ActorResolver) -> Actor | None:
     """The nominative title a name follows in apposition, possibly with its own tail ('з прав людини')."""
     before = [p for p in clause.phrases if p.last < subject.first]
+    tails: list[Phrase] = []
     for phrase in reversed(before):
         if phrase.prep is not None:
-            continue  # a tail of the title: 'уповноважена з прав людини'
+            tails.insert(0, phrase)  # a tail of the title: 'уповноважена з прав людини'
+            continue
         if not phrase.can_be_case("Nom"):
             return None
         between = [w for w in clause.words if phrase.last < w.i < subject.first]
@@ -927,6 +1007,12 @@ def _title_before(clause: Clause, subject: Phrase, actors: ActorResolver) -> Act
         title = actors.resolve(phrase)
         if title is not None and title.code:
             return title
+        # 'повірена у справах США в Україні': a country inside a tail of common nouns is the title's;
+        # a place the tail names itself ('в Україні') is only where the post is
+        inner = (actors.resolve(t) for t in tails if t.head.pos == "NOUN")
+        inside = next((a for a in inner if a is not None and a.code), None)
+        if inside is not None and phrase.head.pos == "NOUN":
+            return replace(title, code=inside.code) if title is not None else inside
         # 'координатор ООН в Україні Маттіас Шмале': a first name split from its surname, the title is further back
         if phrase.head.pos not in ("PROPN", "X"):
             return None
@@ -946,6 +1032,8 @@ def _actors_of(context: _Context, clause: Clause, subject: Phrase) -> list[Actor
     if head.lemma in context.lexicon.actors.party_nouns and head.can_be_number("Plur") and not subject.coordinated:
         if not any(a.code for a in resolved) or all(w.pos == "NOUN" for w in subject.words):
             return list(context.parties) or resolved
+    if _of_both_states(subject, context.lexicon) and not any(a.code for a in resolved):
+        return list(context.parties) or resolved
     return resolved
 
 
@@ -1011,6 +1099,13 @@ def _noun_modifiers(clause: Clause, noun: Word) -> list[Word]:
     return modifiers
 
 
+def _nations_of(context: _Context, modifiers: list[Word]) -> list[Actor]:
+    """'ізраїльських і американських ударів': the states the adjectives before an event noun name."""
+    kb = context.actors.kb
+    nations = [(w, kb.country_of(w.lemma)) for w in reversed(modifiers) if w.pos == "ADJ"]
+    return _distinct_codes([Actor(w.text, w.lemma, code, None, f"country:{code}") for w, code in nations if code])
+
+
 def _main_predicate(view: SentenceView, clause: Clause) -> Word | None:
     for candidate in reversed(view.clauses[: clause.index + 1]):
         finite = next((w for w in candidate.words if w.is_finite), None)
@@ -1051,6 +1146,18 @@ def _institution_before(view: SentenceView, clause: Clause, predicate: Word, act
     return []
 
 
+def _places_speaking_after(clause: Clause, predicate: Word, actors: ActorResolver) -> list[Actor]:
+    """'Угоду привітали в Москві, Ташкенті та Брюсселі': a statement with an impersonal plural verb is made by
+    the governments of the places named right after it."""
+    if predicate.feat("Number") != "Plur":
+        return []
+    after = next((p for p in clause.phrases if p.first > predicate.i), None)
+    if after is None or after.prep not in ("в", "у") or after.first > predicate.i + 2 or after.head.pos != "PROPN":
+        return []
+    places = actors.resolve_group(after)
+    return [replace(a, sector="GOV") for a in places] if places and all(a.code for a in places) else []
+
+
 def _is_institution(phrase: Phrase, actors: ActorResolver) -> bool:
     """'МЗС Франції', 'ОБСЄ', 'посольстві ОАЕ': a body by its abbreviation or its role with a name."""
     head = phrase.head
@@ -1059,9 +1166,9 @@ def _is_institution(phrase: Phrase, actors: ActorResolver) -> bool:
     )
 
 
-def _implicit_state(view: SentenceView, clause: Clause, actors: ActorResolver) -> list[Actor]:
+def _implicit_state(view: SentenceView, clause: Clause, actors: ActorResolver, earlier: list[Actor]) -> list[Actor]:
     """'в Гродно затримали ...': an arrest, sentence or release with no named agent is the state's where it happens,
-    else the state the paragraph is about."""
+    else the one that acted `earlier` in the same case, else the state the paragraph is about."""
     located = actors.location_of_clause(clause.words)
     if located is None and clause.kind == "main" and clause.index > 0:
         # 'Тим часом у Вірменії, яка ..., затримали': the scene set by the sentence's opening words
@@ -1070,6 +1177,8 @@ def _implicit_state(view: SentenceView, clause: Clause, actors: ActorResolver) -
             located = actors.location_of_clause(opening.words)
     if located is not None:
         return [replace(located, sector="GOV")]
+    if earlier:
+        return [replace(a, sector="GOV") for a in earlier]
     # not a country named in this clause: 'в Україну вдалося повернути' names where to, not who
     context = actors.dominant_country(clause.words[0].start)
     return [replace(context, sector="GOV")] if context is not None else []

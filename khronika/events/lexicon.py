@@ -97,6 +97,7 @@ class ActorCues:
     contextual_person: frozenset[str]  # people described, not institutions
     pronouns: frozenset[str]
     party_nouns: frozenset[str]
+    both_words: frozenset[str]  # 'обох країн', 'обидві держави': the two parties the text is about
     adversary_nouns: frozenset[str]  # 'ворог': the other side of the country the text is about
     state_nouns: frozenset[str]  # 'країни', 'держави' in the plural are many states, not the one the text is about
     home_words: frozenset[str]  # 'додому': people returned go to the other side the text is about
@@ -118,6 +119,7 @@ class Lexicon:
     actors: ActorCues
     request_modes: dict[str, str]  # lemma of what is requested -> mode
     request_mode_of_any_act: str  # the mode of a call to do something none of request_modes names
+    request_mode_of_international_body: str  # such a call addressed to an international body asks it to help
     request_mode_order: tuple[str, ...]  # which mode wins when the request names several
     implicit_state_actor: frozenset[str]  # categories whose unnamed agent is the state where it happens
     addressed_to_own_state: frozenset[str]  # categories that citizens, with nobody named, address to their own state
@@ -135,6 +137,9 @@ class Lexicon:
     participation_nouns: frozenset[str]  # 'взяли участь у переговорах': the noun through which a verb joins an event
     participation_verbs: frozenset[str]
     background_preps: frozenset[str]  # 'після саміту': an event noun that dates the clause's event
+    consequence_preps: frozenset[str]  # 'унаслідок удару': an event noun whose consequence the clause tells
+    promised_records: frozenset[str]  # categories a promise commits to that are records of their own, planned
+    promising_verbs: frozenset[str]  # the verbs of such promises
     background_time_nouns: frozenset[str]  # 'під час переговорів': the time noun before such an event noun
     genitive_agents: frozenset[str]  # categories whose event noun names its agent in the genitive ('зустріч Зеленського')
     multilateral: tuple[str, int, frozenset[str]]  # (category, parties, nouns): talks of that many sides, or a summit, are multilateral
@@ -236,6 +241,7 @@ def load() -> Lexicon:
             contextual_person=frozenset(actors["contextual_person"]),
             pronouns=frozenset(actors["pronouns"]),
             party_nouns=frozenset(actors["party_nouns"]),
+            both_words=frozenset(actors["both_words"]),
             adversary_nouns=frozenset(actors["adversary_nouns"]),
             home_words=frozenset(actors["home_words"]),
             captivity_words=frozenset(actors["captivity_words"]),
@@ -247,6 +253,7 @@ def load() -> Lexicon:
         ),
         request_modes={lemma: mode for mode, lemmas in raw["request_modes"].items() for lemma in lemmas},
         request_mode_of_any_act=raw["request_mode_of_any_act"],
+        request_mode_of_international_body=raw["request_mode_of_international_body"],
         request_mode_order=tuple(raw["request_modes"]),
         implicit_state_actor=frozenset(raw["implicit_state_actor"]),
         addressed_to_own_state=frozenset(raw["addressed_to_own_state"]["events"]),
@@ -262,6 +269,9 @@ def load() -> Lexicon:
         participation_nouns=frozenset(raw["participation"]["nouns"]),
         participation_verbs=frozenset(raw["participation"]["verbs"]),
         background_preps=frozenset(raw["background"]["preps"]),
+        consequence_preps=frozenset(raw["consequence_preps"]["preps"]),
+        promised_records=frozenset(raw["promised_records"]["events"]),
+        promising_verbs=frozenset(raw["promised_records"]["verbs"]),
         background_time_nouns=frozenset(raw["background"]["time_nouns"]),
         genitive_agents=frozenset(raw["genitive_agents"]),
         multilateral=(raw["multilateral"]["event"], raw["multilateral"]["parties"], frozenset(raw["multilateral"]["nouns"])),

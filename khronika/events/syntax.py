@@ -229,34 +229,56 @@ def clauses_of(words: list[Word], lexicon: Lexicon) -> list[Clause]:
     """Split at clause punctuation; a piece with no predicate and no opener joins the one before."""
     pieces: list[list[Word]] = [[]]
     colons: list[bool] = [False]  # whether each piece follows a colon
+    in_brackets = False  # the current piece was opened by '('
     for n, word in enumerate(words):
         if word.text == "," and pieces[-1] and _lists_names(pieces[-1], words[n + 1 :]):
             pieces[-1].append(word)  # 'Литва, Латвія та Естонія': one enumeration, kept for phrase grouping
+            continue
+        if word.text == ")" and in_brackets and len(pieces) > 1 and _is_aside(pieces[-1]):
+            # 'Детективи бюро (НАБУ) затримали': a name in brackets belongs to the phrase before it, and the
+            # clause goes on after the bracket
+            pieces[-2].extend(pieces.pop())
+            colons.pop()
+            in_brackets = False
             continue
         if word.is_punct and word.text in CLAUSE_PUNCT:
             if pieces[-1]:
                 pieces.append([])
                 colons.append(word.text == ":")
+            in_brackets = word.text == "("
             continue
         if word.is_punct:
             continue
         pieces[-1].append(word)
     clauses: list[Clause] = []
+    colon_pending = False  # 'протест: за оцінкою організації, вийшли ...': the colon opens what follows the joined piece
     for piece, after_colon in zip(pieces, colons):
         if not piece:
             continue
+        after_colon, colon_pending = after_colon or colon_pending, False
         kind, opener, coordinated = _kind_of(piece, lexicon)
+        after_verbless = bool(clauses) and not any(w.is_verb for w in clauses[-1].words)
+        if kind == "subordinate" and opener is not None and opener.lemma == "що" and after_verbless:
+            # 'Посольства трьох країн, що виступили гарантами, висловили ...': after a verbless piece, 'що' is 'який'
+            kind = "relative"
         has_predicate = any(w.is_finite or w.is_gerund for w in piece)
         if clauses and kind == "main" and not has_predicate and not coordinated:
             previous = clauses[-1]
             previous.words = previous.words + piece
             previous.phrases = previous.phrases + phrases_of(piece, lexicon)
+            colon_pending = after_colon
             continue
         clauses.append(Clause(piece, kind, opener, phrases_of(piece, lexicon), len(clauses), coordinated, after_colon))
     return clauses
 
 
 _LIST_LINKS = frozenset({"і", "та", "й"})
+_MAX_ASIDE_WORDS = 4
+
+
+def _is_aside(piece: list[Word]) -> bool:
+    """'(НАБУ)', '(СШР)': a short name in brackets, no clause of its own."""
+    return 0 < len(piece) <= _MAX_ASIDE_WORDS and not any(w.is_verb for w in piece)
 
 
 def _lists_names(piece: list[Word], after: list[Word]) -> bool:
@@ -286,6 +308,9 @@ def _kind_of(piece: list[Word], lexicon: Lexicon) -> tuple[str, Word | None, boo
     # 'серед яких', 'до якого', 'через порти якої': a preposition or the noun it owns may come before the pronoun
     for n, word in enumerate(body[:3]):
         if word.lemma in lexicon.relative_pronouns:
+            if tuple(w.lemma for w in body[:n]) in lexicon.attribution.phrases:
+                # 'за словами якого, під варту взяли ...': the pronoun is the source; the clause asserts on its own
+                return "main", None, coordinated
             return "relative", word, coordinated
         if not (word.pos == "ADP" or (n > 0 and word.pos == "NOUN" and body[n - 1].pos in ("ADP", "NOUN"))):
             break
