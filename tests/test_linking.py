@@ -89,6 +89,25 @@ def test_unknown_organisation_keeps_its_phrase_and_takes_country_and_sector(nlp)
     assert (consulate.code, consulate.sector) == ("BLR", "GOV")
 
 
+def test_a_state_body_of_another_country_is_not_the_known_body_of_that_name(nlp):
+    text = "Міністерство закордонних справ Канади викликало посла, а Європейський суд з прав людини виніс рішення."
+    ministry, court = _linked(
+        nlp, text, [("Міністерство закордонних справ Канади", "ORG", 0), ("Європейський суд з прав людини", "ORG", 0)]
+    )
+    assert (ministry.code, ministry.sector, ministry.kb) == ("CAN", "GOV", None)
+    assert (court.code, court.kb) == ("COE", "org:echr")  # "Європейський" names no state: the court stays linked
+
+
+def test_an_abbreviation_heads_its_phrase_and_a_closing_adjective_agrees_with_the_head(nlp):
+    text = "Позицію МЗС Грузії підтримали в Республіці Сербській, але не в Раді національної безпеки."
+    ministry, entity, council = _linked(
+        nlp, text, [("МЗС Грузії", "ORG", 0), ("Республіці Сербській", "LOC", 0), ("Раді національної безпеки", "ORG", 0)]
+    )
+    assert (ministry.name, ministry.code) == ("МЗС Грузії", "GEO")
+    assert (entity.name, entity.code) == ("Республіка Сербська", "BIH")
+    assert council.name == "Рада національної безпеки"  # the adjective belongs to the noun after it
+
+
 def test_places_outside_the_kb_get_country_and_coordinates(nlp):
     text = "Колону помітили біля Житомира."
     (place,) = _linked(nlp, text, [("Житомира", "LOC", 0)])

@@ -44,6 +44,7 @@ WITH_PREPOSITIONS = frozenset({"з", "із", "зі"})
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "JUD"})
 
 
 @dataclass(frozen=True)
@@ -153,10 +154,12 @@ def person_name(span: Span, text: str) -> str:
 
 
 def phrase_name(span: Span, text: str) -> str:
-    """Nominative of a name phrase: head noun and the adjectives before it; the rest as written."""
-    # abbreviations do not decline: the head is the first noun written in lower or title case
-    head = next((t for t in span if t.pos_ in _NOMINAL_POS and not t.is_upper), None)
-    if head is None or _token_case(head) in (None, "nomn"):
+    """Nominative of a name phrase: head noun, the adjectives before it and one that ends the phrase; the rest as written.
+
+    An abbreviation heading the phrase does not decline, and nothing after it changes ("МЗС Грузії").
+    """
+    head = next((t for t in span if t.pos_ in _NOMINAL_POS), None)
+    if head is None or (head.is_upper and len(head) > 1) or _token_case(head) in (None, "nomn"):
         return _compose(span, text, {})
     head_case = _token_case(head)
     replaced: dict[int, str] = {}
@@ -164,10 +167,14 @@ def phrase_name(span: Span, text: str) -> str:
     if head_word:
         replaced[head.i] = _match_case(head.text, head_word)
     gender = _parses(head_word or head.text)[0].tag.gender if head_word else None
-    for token in span:
-        if token.i >= head.i:
-            break
-        if token.pos_ in ("ADJ", "DET") and _token_case(token) == head_case:
+    # "Республіки Сербської": an adjective after the head agrees with it only when it ends the phrase
+    # ("Ради національної безпеки": there it belongs to the next noun)
+    last = span[-1]
+    agrees = all(last.morph.get(feature) == head.morph.get(feature) for feature in ("Number", "Gender"))
+    trailing = [last] if last.i == head.i + 1 and agrees else []
+    for token in [t for t in span if t.i < head.i] + trailing:
+        # the tagger may read the closing adjective in the other case of the same form ("Республіці Сербській")
+        if token.pos_ in ("ADJ", "DET") and (token in trailing or _token_case(token) == head_case):
             wanted = {"nomn"} | ({str(gender)} if gender and head.morph.get("Number") != ["Plur"] else set())
             word = _inflected(token.text, wanted, token.lemma_, head_case, str(gender) if gender else None)
             if word:
@@ -216,7 +223,13 @@ def _find_entry(span: Span, name: str, kb: KnowledgeBase) -> KBEntry | None:
         entry = kb.lookup_key(name_key(split_words(name)))
         return entry if entry is not None and entry.type == "PERS" else None
     lemmas = [t.lemma_ for t in span if not t.is_punct or t.text == "-"]
-    return kb.lookup(lemmas) or kb.lookup_name(name)
+    entry = kb.lookup(lemmas) or kb.lookup_name(name)
+    if entry is not None and entry.type == "ORG" and entry.sector in _STATE_SECTORS and f"country:{entry.code}" in kb.entries:
+        # "Міністерство закордонних справ Канади" is not the Ukrainian ministry the knowledge base knows by that name
+        named = _country_inside(span, kb)
+        if named != entry.code and f"country:{named}" in kb.entries:
+            return None
+    return entry
 
 
 def _local_id(label: str, name: str) -> str:
