@@ -317,14 +317,15 @@ def train_ner(
     ),
     seed: Annotated[list[int], typer.Option(help="Random seed; repeat it to train several models that vote.")] = [0],
     data: Annotated[Path, typer.Option(help="NER-UK 2.0 folder.")] = Path("../shared/data/ner-uk"),
+    jobs: Annotated[int, typer.Option(help="Seeds trained at a time, one process and one core each.")] = os.cpu_count() or 1,
 ) -> None:
-    """Pretrain the NER's tok2vec on unlabelled text, then train the NER on NER-UK 2.0's train split (seeded).
+    """Pretrain the NER's tok2vec on unlabelled text once, then train one NER per seed on NER-UK 2.0's train split.
 
-    The shipped ensemble: --seed 0 --seed 1 --seed 2 (or one seed per run, in parallel).
+    The shipped models: --seed 0 --seed 1 ... --seed 6 (MODEL_CARD.md in the models' folder).
     """
     from khronika.train.ner import train_ensemble
 
-    for model_dir in train_ensemble(output, seed, data_dir=data):
+    for model_dir in train_ensemble(output, seed, data_dir=data, jobs=jobs):
         out.print(f"model written to {model_dir}")
 
 

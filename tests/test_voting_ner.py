@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from khronika.cli import app
 from khronika.language.ner import _vote, model_dirs
-from khronika.language.pipeline import NER_MODEL_DIR, bare, blank
+from khronika.language.pipeline import NER_MODEL_DIR, NER_MODEL_VARIABLE, bare, blank, ner_model_dir
 from khronika.train import ner as ner_training
 
 TEXT = "Прем'єр-міністр Польщі Дональд Туск прибув до Вільнюса, де зустрівся з президентом Литви Гітанасом Науседою."
@@ -52,20 +53,38 @@ def test_models_that_agree_tag_as_each_of_them_does(tmp_path):
     assert ("Дональд Туск", "PERS") in alone
 
 
-def test_each_seed_trains_into_its_own_folder_beside_the_others(tmp_path, monkeypatch):
-    trained: list[int] = []
+def test_each_seed_trains_into_its_own_folder_beside_the_others_from_one_pretraining(tmp_path, monkeypatch):
+    pretrainings: list[Path] = []
+    trained: list[tuple[int, Path]] = []
 
-    def fake_train(output_dir, seed, data_dir):  # the orchestration only: a real run takes half an hour
+    def fake_pretrain(work_dir, data_dir):  # the orchestration only: a real run takes most of an hour
+        pretrainings.append(work_dir)
+        return work_dir / "weights.bin"
+
+    def fake_train(output_dir, seed, data_dir, pretrained):
         output_dir.mkdir(parents=True)
         output_dir.joinpath("config.cfg").write_text(f"seed {seed}")
-        trained.append(seed)
+        trained.append((seed, pretrained))
         return output_dir
 
+    monkeypatch.setattr(ner_training, "pretrain_encoder", fake_pretrain)
     monkeypatch.setattr(ner_training, "train", fake_train)
     (tmp_path / "seed-9").mkdir()
     (tmp_path / "seed-9" / "config.cfg").write_text("an earlier run")
-    result = CliRunner().invoke(app, ["train", "ner", "--output", str(tmp_path), "--seed", "0", "--seed", "2"])
+    args = ["train", "ner", "--output", str(tmp_path), "--seed", "0", "--seed", "2", "--jobs", "1"]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert trained == [0, 2]
+    assert len(pretrainings) == 1
+    assert trained == [(0, pretrainings[0] / "weights.bin"), (2, pretrainings[0] / "weights.bin")]
     assert model_dirs(tmp_path) == [tmp_path / "seed-0", tmp_path / "seed-2", tmp_path / "seed-9"]
     assert (tmp_path / "seed-9" / "config.cfg").read_text() == "an earlier run"
+
+
+def test_the_environment_chooses_another_ner_model_and_a_wrong_one_is_named(tmp_path, monkeypatch):
+    monkeypatch.delenv(NER_MODEL_VARIABLE, raising=False)
+    assert ner_model_dir() == NER_MODEL_DIR
+    monkeypatch.setenv(NER_MODEL_VARIABLE, str(NER_MODEL_DIR / "seed-0"))
+    assert model_dirs(ner_model_dir()) == [NER_MODEL_DIR / "seed-0"]
+    monkeypatch.setenv(NER_MODEL_VARIABLE, str(tmp_path / "absent"))
+    with pytest.raises(FileNotFoundError, match="KHRONIKA_NER_MODEL=.*absent: no such folder"):
+        ner_model_dir()

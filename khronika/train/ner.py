@@ -20,6 +20,7 @@ sub-folders, which khronika.language.ner runs as a voting ensemble.
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import json
 import logging
 import random
@@ -28,6 +29,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +46,7 @@ log = logging.getLogger(__name__)
 CONFIG_PATH = Path(__file__).with_name("ner.cfg")
 SHARED_NER_UK = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ner-uk"
 SOURCES = ("bruk", "ng")  # corpus folders; bruk is distributed tokenized
+PRETRAINING_SEED = 0  # one pretraining, whatever seeds are trained
 LABELS = ("PERS", "ORG", "LOC", "MISC", "DATE", "TIME", "PERIOD", "QUANT", "MON", "PCT", "JOB", "DOC", "ART")
 
 # Punctuation the bruk tokenization separated with spaces: no space before a closer, none after an opener.
@@ -226,11 +229,8 @@ def training_docs(nlp: Language, text: NerUkText, stats: ConversionStats, max_ch
     return docs
 
 
-def build_corpus(data_dir: Path, out_dir: Path, seed: int, dev_share: float = 0.1) -> tuple[ConversionStats, list[NerUkText]]:
-    """train.spacy and dev.spacy in out_dir from the training split; dev is a seeded share of its texts.
-
-    Returns the conversion figures and the texts of the train part (without the dev part).
-    """
+def build_corpus(data_dir: Path, out_dir: Path, seed: int, dev_share: float = 0.1) -> ConversionStats:
+    """train.spacy and dev.spacy in out_dir from the training split; dev is a seeded share of its texts."""
     from khronika.language.pipeline import blank
 
     nlp = blank()
@@ -242,45 +242,48 @@ def build_corpus(data_dir: Path, out_dir: Path, seed: int, dev_share: float = 0.
         docs = [doc for text in part for doc in training_docs(nlp, text, stats)]
         stats.nested_dropped += sum(t.nested_dropped for t in part)
         DocBin(docs=docs, store_user_data=False).to_disk(out_dir / f"{name}.spacy")
-    return stats, texts[n_dev:]
+    return stats
 
 
-def train(
-    output_dir: Path,
-    seed: int = 0,
-    data_dir: Path = SHARED_NER_UK,
-    max_epochs: int = 30,
-    config_path: Path = CONFIG_PATH,
-    overrides: dict[str, object] | None = None,
-) -> Path:
-    """Pretrain the tok2vec, then train on NER-UK's training split; write the best model (by dev F1) to output_dir.
+def pretrain_encoder(work_dir: Path, data_dir: Path = SHARED_NER_UK) -> Path:
+    """Pretrain the NER's tok2vec once for every seed; returns the weights file.
 
-    `overrides` may set `pretraining.max_epochs` to 0 to train without pretraining.
+    It reads all the texts of the training split (not their labels) and UA-GEC, and is
+    seeded by PRETRAINING_SEED, so a seed's model is the same whether it is trained
+    alone or with others.
+    """
+    started = time.monotonic()
+    config = spacy.util.load_config(CONFIG_PATH, overrides={"system.seed": PRETRAINING_SEED}, interpolate=False)
+    texts = itertools.chain((t.text for t in read_texts(data_dir, "train")), pretrain.ua_gec_texts())
+    weights = pretrain.pretrain(config, texts, work_dir, split=lambda text: chunks(text, 2000))
+    log.info("pretrained the tok2vec in %.0f s", time.monotonic() - started)
+    return weights
+
+
+def train(output_dir: Path, seed: int = 0, data_dir: Path = SHARED_NER_UK, pretrained: Path | None = None) -> Path:
+    """Train one model on NER-UK's training split; write the best one (by dev F1) to output_dir.
+
+    The tok2vec starts from `pretrained` (pretrain_encoder's weights), pretrained here when None.
     """
     from spacy.cli.train import train as spacy_train
 
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="khronika-ner-") as work:
         work_dir = Path(work)
-        stats, train_texts = build_corpus(data_dir, work_dir, seed)
+        if pretrained is None:
+            pretrained = pretrain_encoder(work_dir / "pretrain", data_dir)
+        stats = build_corpus(data_dir, work_dir, seed)
         log.info(
-            "gold entities %d: aligned %d, expanded %d, lost %d; nested dropped %d",
-            stats.entities, stats.aligned, stats.expanded, stats.lost, stats.nested_dropped,
+            "seed %d: gold entities %d: aligned %d, expanded %d, lost %d; nested dropped %d",
+            seed, stats.entities, stats.aligned, stats.expanded, stats.lost, stats.nested_dropped,
         )
-        settings: dict[str, object] = {
+        settings = {
             "paths.train": str(work_dir / "train.spacy"),
             "paths.dev": str(work_dir / "dev.spacy"),
+            "paths.pretrained_tok2vec": str(pretrained),
             "system.seed": seed,
-            "training.max_epochs": max_epochs,
-            **(overrides or {}),
         }
-        config = spacy.util.load_config(config_path, overrides=settings, interpolate=False)
-        if config["pretraining"]["max_epochs"] > 0:
-            texts = itertools.chain((t.text for t in train_texts), pretrain.ua_gec_texts())
-            weights = pretrain.pretrain(config, texts, work_dir / "pretrain", split=lambda text: chunks(text, 2000))
-            settings["paths.pretrained_tok2vec"] = str(weights)
-            log.info("pretrained the tok2vec in %d s", time.monotonic() - started)
-        spacy_train(config_path, work_dir / "runs", overrides=settings)
+        spacy_train(CONFIG_PATH, work_dir / "runs", overrides=settings)
         if output_dir.exists():
             shutil.rmtree(output_dir)
         shutil.copytree(work_dir / "runs" / "model-best", output_dir)
@@ -288,9 +291,19 @@ def train(
     return output_dir
 
 
-def train_ensemble(output_dir: Path, seeds: list[int], data_dir: Path = SHARED_NER_UK) -> list[Path]:
-    """One model per seed in output_dir/seed-N (an existing model of another seed is kept)."""
-    return [train(output_dir / f"seed-{seed}", seed=seed, data_dir=data_dir) for seed in seeds]
+def train_ensemble(output_dir: Path, seeds: list[int], data_dir: Path = SHARED_NER_UK, jobs: int = 1) -> list[Path]:
+    """One model per seed in output_dir/seed-N (an existing model of another seed is kept).
+
+    The tok2vec is pretrained once; then `jobs` seeds train at a time, each in its own
+    process (spaCy's CPU training uses one core).
+    """
+    with tempfile.TemporaryDirectory(prefix="khronika-pretrain-") as work:
+        weights = pretrain_encoder(Path(work), data_dir)
+        if jobs <= 1:
+            return [train(output_dir / f"seed-{seed}", seed, data_dir, weights) for seed in seeds]
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+            runs = [pool.submit(train, output_dir / f"seed-{seed}", seed, data_dir, weights) for seed in seeds]
+            return [run.result() for run in runs]
 
 
 def _describe(model_dir: Path, seed: int, stats: ConversionStats, seconds: float) -> None:
