@@ -1134,3 +1134,155 @@ def test_a_transfer_by_nobody_the_text_names_is_no_aid() -> None:
 def test_a_charge_counts_the_people_charged(text: str, count: int) -> None:
     charge = only(events_of(text), "ACCUSE")
     assert charge.magnitude is not None and charge.magnitude.min == charge.magnitude.max == count
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Російські війська вдарили по Херсону чотирма ракетами, загинули шестеро людей.", (6, 6)),
+        ("Кількість загиблих унаслідок удару трьох російських дронів по Миколаєву зросла до дев'яти, повідомила обласна адміністрація.", (9, 9)),
+    ],
+)
+def test_an_attack_counts_the_people_killed_not_the_weapons(text: str, killed: tuple[int, int]) -> None:
+    attack = only(events_of(text), "ASSAULT")
+    assert attack.magnitude is not None and (attack.magnitude.min, attack.magnitude.max) == killed
+
+
+def test_an_attack_with_nobody_killed_counts_its_weapons() -> None:
+    attack = only(events_of("Росія атакувала Житомир п'ятьма дронами, ніхто не загинув."), "ASSAULT")
+    assert attack.magnitude is not None and attack.magnitude.min == 5
+
+
+def test_calling_an_act_terrorist_condemns_it_and_calling_a_person_so_accuses_him() -> None:
+    act = only(events_of("Уряд Грузії назвав підпал офісу партії «терористичним актом»."), "ACCUSE")
+    person = only(events_of("Уряд Грузії назвав опозиційного блогера «терористом»."), "ACCUSE")
+    assert act.mode == "disapprove" and person.mode == "allege"
+
+
+def test_calling_an_agreement_an_example_is_praise_not_condemnation() -> None:
+    found = events_of("Прем'єр Норвегії назвав угоду Вірменії та Азербайджану «зразком для всього регіону».")
+    assert "ACCUSE" not in categories(found)
+
+
+def test_a_ceasefire_with_nobody_named_is_kept_by_the_sides_not_the_mediator() -> None:
+    text = (
+        "Вірменія та Азербайджан у вівторок погодилися припинити вогонь, посередником виступив президент Казахстану.\n"
+        "Перемир'я набуло чинності в середу."
+    )
+    ceasefire = only(events_of(text), "RETREAT")
+    assert ceasefire.mode == "ceasefire" and codes(ceasefire.actor) == {"ARM", "AZE"}
+
+
+def test_a_ban_on_holding_office_is_nobody_taking_office() -> None:
+    found = events_of("Суд Молдови засудив колишнього мера до двох років ув'язнення і заборонив йому обіймати посади.")
+    assert "APPOINT" not in categories(found) and "SANCTION" in categories(found)
+    assert only(events_of("Новий міністр оборони Латвії у вівторок обійняв посаду."), "APPOINT").mode == "assume_office"
+
+
+def test_titles_of_two_countries_before_two_names_give_each_name_its_country() -> None:
+    text = "Міністри закордонних справ Латвії та Естонії Андріс Вітолс і Маргус Тамм у понеділок підписали в Берліні угоду про кордон."
+    signing = only(events_of(text), "SUPPORT")
+    assert [a.code for a in signing.actor] == ["LVA", "EST"] and signing.recipient == []
+
+
+def test_people_of_any_occupation_returned_to_their_country_are_released() -> None:
+    release = only(events_of("Туреччина в понеділок повернула Греції трьох рибалок, чий катер зайшов у її води."), "RETREAT")
+    assert release.mode == "release" and codes(release.actor) == {"TUR"} and codes(release.recipient) == {"GRC"}
+
+
+def test_who_ordered_an_act_with_nobody_named_did_it() -> None:
+    text = (
+        "Президент Литви Гітанас Науседа звинуватив Білорусь у провокаціях. "
+        "За його наказом до кордону стягнули підрозділи армії."
+    )
+    mobilization = only(events_of(text), "MOBILIZE")
+    assert codes(mobilization.actor) == {"LTU"}
+
+
+def test_a_warning_of_ones_own_act_is_one_threat() -> None:
+    found = events_of("Прем'єр Польщі попередив Литву, що не підписуватиме жодних торговельних угод, доки триває блокада.")
+    threat = only(found, "THREATEN")
+    assert codes(threat.actor) == {"POL"} and codes(threat.recipient) == {"LTU"} and "AGREE" not in categories(found)
+
+
+def test_a_warning_that_something_else_will_happen_is_no_threat() -> None:
+    assert "THREATEN" not in categories(events_of("Уряд Молдови попередив, що ціни на газ узимку зростуть."))
+
+
+def test_a_withdrawal_an_agreement_provides_for_is_planned_by_the_troops_nation() -> None:
+    text = "Посли Вірменії та Азербайджану в понеділок підписали угоду, яка передбачає виведення вірменських військ із прикордонних сіл Азербайджану."
+    withdrawal = only(events_of(text), "RETREAT")
+    assert withdrawal.mode == "withdraw" and withdrawal.status == "planned"
+    assert codes(withdrawal.actor) == {"ARM"} and codes(withdrawal.recipient) == {"AZE"}
+
+
+def test_a_state_body_tells_what_its_state_did_with_nobody_named() -> None:
+    text = "Міністерство внутрішніх справ Грузії визнало підпал складу, але стверджує, що пожежу загасили, а двох підозрюваних затримано."
+    arrest = only(events_of(text), "COERCE")
+    assert codes(arrest.actor) == {"GEO"}
+
+
+def test_there_speaks_for_who_acted_in_the_sentence_before() -> None:
+    text = "Міністерство оборони Білорусі в середу звинуватило Польщу в провокаціях на кордоні. Там назвали навчання польської армії «прямою загрозою»."
+    condemnation = [e for e in events_of(text) if e.eventText.startswith("назвали")]
+    assert len(condemnation) == 1 and codes(condemnation[0].actor) == {"BLR"}
+
+
+def test_a_meeting_where_something_was_agreed_is_a_record_of_both_named_sides_not_the_mediator() -> None:
+    text = (
+        "Угоди досягли в турецькій Анталії на зустрічі прем'єр-міністра Вірменії Ніколи Пашиняна та президента "
+        "Азербайджану Ільхама Алієва, посередником на якій виступив президент Туреччини."
+    )
+    meeting = only(events_of(text), "CONSULT")
+    assert codes(meeting.actor) == {"ARM", "AZE"} and "TUR" not in codes(meeting.recipient)
+
+
+def test_protesters_coming_to_a_square_named_at_the_opening_of_the_clause() -> None:
+    text = "На Майдан Незалежності в Києві у суботу та неділю вийшли кілька сотень студентів із саморобними плакатами."
+    assert only(events_of(text), "PROTEST").actor
+
+
+def test_a_demand_to_resume_something_asks_for_a_change() -> None:
+    request = only(events_of("Прем'єр Словаччини наполягав, щоб Україна відновила транзит нафти."), "REQUEST")
+    assert request.mode == "change" and codes(request.recipient) == {"UKR"}
+
+
+def test_citizens_naming_nobody_ask_their_own_state_not_the_other_side() -> None:
+    text = (
+        "Казахстан і Узбекистан у понеділок підписали договір про кордон. "
+        "Тим часом активісти з Алмати вимагають оприлюднити повний текст договору."
+    )
+    request = only(events_of(text), "REQUEST")
+    assert codes(request.recipient) == codes(request.actor) == {"KAZ"}
+
+
+def test_refusing_investigators_is_a_refusal_and_refusing_journalists_declines_comment() -> None:
+    refusal = only(events_of("Колишній міністр оборони Литви після допиту відмовився відповідати на запитання слідчих."), "REJECT")
+    comment = only(events_of("Речник МЗС Литви відмовився відповідати на запитання журналістів."), "COMMENT")
+    assert codes(refusal.actor) == {"LTU"} and comment.mode == "decline"
+
+
+def test_what_a_prosecutor_asks_of_a_court_is_no_political_request() -> None:
+    assert "REQUEST" not in categories(events_of("Прокурор у Вільнюсі проситиме для колишнього мера три роки ув'язнення."))
+    assert "REQUEST" not in categories(events_of("Прокуратура Латвії наполягала на реальних строках для обвинувачених."))
+
+
+def test_an_event_noun_with_nobody_named_refers_back_across_the_text() -> None:
+    text = (
+        "Поліція Грузії в понеділок затримала трьох опозиційних активістів.\n"
+        "Міністр внутрішніх справ заявив, що вони готували заворушення.\n"
+        "Посольство США висловило занепокоєння.\n"
+        "Арешти відбулися напередодні парламентських виборів."
+    )
+    assert len([e for e in events_of(text) if e.event == "COERCE"]) == 1
+
+
+def test_a_demand_turned_to_someone_named_while_blocking_is_a_record_of_its_own() -> None:
+    found = events_of("Словаччина тиждень блокувала рішення, вимагаючи від Єврокомісії гарантій постачання нафти.")
+    assert {"REJECT", "REQUEST"} <= categories(found)
+    assert codes(only(found, "REQUEST").recipient) == {"EUR"}
+
+
+def test_a_promise_to_appeal_a_verdict_is_no_agreement() -> None:
+    found = events_of("Суд Литви засудив колишнього депутата до трьох років ув'язнення. Його адвокат пообіцяв оскаржити вирок.")
+    assert "AGREE" not in categories(found)

@@ -336,6 +336,49 @@ def magnitude_of(
     return found
 
 
+def casualties_of(view: SentenceView, quantities: list[Quantity], dates: list[DateExpr], lexicon: Lexicon) -> Quantity | None:
+    """The people an attack killed when its sentence counts them ('удар по судну; загинули троє людей',
+    'кількість загиблих унаслідок удару двох ракет зросла до дванадцяти'): the count nearest a word of death
+    in its clause, not one of weapons ('двох ракет': the noun it counts follows and is inanimate)."""
+    for death in view.words:
+        if death.lemma not in lexicon.casualty_words or _negated(view, death, lexicon):
+            continue
+        clause = view.clause_of(death)
+        start, end = clause.words[0].start, clause.words[-1].end
+        counts = [
+            q
+            for q in quantities
+            if start <= q.start < end
+            and q.unit is None
+            and not any(d.start <= q.start < d.end for d in dates)
+            and not _counts_things(view, q)
+        ]
+        if counts:
+            nearest = min(counts, key=lambda q: abs(q.start - death.start))
+            return _reached(view, nearest, lexicon)
+    return None
+
+
+def _negated(view: SentenceView, word: Word, lexicon: Lexicon) -> bool:
+    before = [w for w in view.words if w.end <= word.start]
+    return bool(before) and before[-1].lemma in lexicon.status.negation
+
+
+def _counts_things(view: SentenceView, quantity: Quantity) -> bool:
+    """'двох балістичних ракет': the counted noun follows the number and is no person."""
+    following = [w for w in view.words if w.start >= quantity.end][:4]
+    counted = next((w for w in following if w.lemma == quantity.counted), None)
+    return counted is not None and counted.feat("Animacy") != "Anim"
+
+
+def _reached(view: SentenceView, quantity: Quantity, lexicon: Lexicon) -> Quantity:
+    """'зросла до тридцяти' is thirty, not at most thirty."""
+    before = [w for w in view.words if w.end <= quantity.start]
+    if quantity.qualifier == "at_most" and before and before[-1].lemma in lexicon.growth_verbs:
+        return replace(quantity, min=quantity.max, qualifier="exact")
+    return quantity
+
+
 def _counted_in(
     clause: Clause, trigger: Word, quantities: list[Quantity], dates: list[DateExpr], lexicon: Lexicon
 ) -> Quantity | None:

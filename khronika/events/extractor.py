@@ -11,6 +11,7 @@ from khronika.events.actors import GROUP_CODES, ActorResolver
 from khronika.events.arguments import (
     Timing,
     antecedent_of,
+    casualties_of,
     content_subjects,
     dative_experiencer,
     instrumental_agent,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 _CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "AGREE", "COMMENT", "THREATEN"})
 _NOUN_GOVERNOR_DISTANCE = 8
 _NON_STATE_SECTORS = frozenset({"OPP", "CVL", "MED", "NGO"})
+_STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "JUD"})  # bodies that speak for what their state does
 _CLAIMS_FROM_BELOW = frozenset({"ACCUSE", "REQUEST", "PROTEST", "THREATEN", "REJECT"})  # what non-state actors address to their state
 
 
@@ -115,6 +117,7 @@ class _Surroundings:
     """What a cue may depend on beyond its clause's words."""
 
     before_that: bool  # the next clause opens with 'що': 'наполягають, що ...'
+    that_names_subject: bool  # that 'що' clause names a subject of its own before its verb: 'попереджають, що голод ...'
     quoted: frozenset[int]  # indices of the sentence's words inside quotation marks
 
 
@@ -130,7 +133,7 @@ def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
             continue  # 'доки Мінськ не звільнить в'язнів': a condition asserts nothing either
         following = view.clauses[clause.index + 1] if clause.index + 1 < len(view.clauses) else None
         before_that = following is not None and following.opener is not None and following.opener.lemma == "що"
-        surroundings = _Surroundings(before_that, quoted)
+        surroundings = _Surroundings(before_that, before_that and _names_own_subject(following), quoted)
         for word in clause.words:
             trigger = _trigger_at(clause, word, lexicon, surroundings)
             if trigger is not None:
@@ -165,6 +168,14 @@ def _triggers(view: SentenceView, lexicon: Lexicon) -> list[Trigger]:
         return kept
     before_colon = {k.cue.event for k in kept if k.clause.index < colon}
     return [t for t in kept if t.clause.index < colon or t.cue.event not in before_colon]
+
+
+def _names_own_subject(clause: Clause) -> bool:
+    """A noun in the nominative before the clause's first finite verb: someone else does what it tells."""
+    verb = next((w for w in clause.words if w.is_finite), None)
+    return verb is not None and any(
+        p.prep is None and p.last < verb.i and p.head.pos in ("NOUN", "PROPN") and p.can_be_case("Nom") for p in clause.phrases
+    )
 
 
 def _about_the_source(clause: Clause, lexicon: Lexicon) -> bool:
@@ -230,6 +241,8 @@ def _trigger_at(clause: Clause, word: Word, lexicon: Lexicon, surroundings: _Sur
             if cue.requires_quoted and requirement.i not in surroundings.quoted:
                 continue
         if (cue.requires_negation and not negated) or (cue.before_that_clause and not surroundings.before_that):
+            continue
+        if cue.own_act and surroundings.that_names_subject:
             continue
         if cue.event is None:
             return None  # the lexicon says this use is no event
@@ -397,6 +410,12 @@ def _absorber(trigger: Trigger, found: list[Trigger], view: SentenceView, lexico
             (o for o in found if o.clause is previous_clause and (o.cue.event in _CONTENT_TAKERS or o.cue.event == trigger.cue.event)),
             None,
         )
+    if clause.kind == "subordinate" and clause.opener is not None and clause.opener.lemma == "що" and clause.index > 0:
+        # 'попередив, що не укладатиме угод': what a cue that takes a 'що' clause announces is its content
+        previous_clause = view.clauses[clause.index - 1]
+        warning = next((o for o in found if o.clause is previous_clause and o.cue.before_that_clause), None)
+        if warning is not None:
+            return warning
     if clause.kind == "gerund" and clause.index > 0:
         # 'закликав, просячи підтримки': a gerund of the same category repeats the act; 'відкинув припущення,
         # назвавши їх «істерикою»': the gerund explains the act before it. A demand made while protesting or
@@ -407,8 +426,15 @@ def _absorber(trigger: Trigger, found: list[Trigger], view: SentenceView, lexico
             explained = explained | {trigger.cue.event}
         # the clause's first cue is its act; a later one is its content ('погрожував заблокувати')
         main_act = next((o for o in found if o.clause is previous_clause), None)
+        if trigger.cue.event != (main_act.cue.event if main_act else None) and _addresses_someone_named(clause):
+            return None  # 'блокував рішення, вимагаючи від Єврокомісії гарантій': a demand of its own, to another
         return main_act if main_act is not None and main_act.cue.event in explained else None
     return None
+
+
+def _addresses_someone_named(clause: Clause) -> bool:
+    """'від Єврокомісії', 'від Брюсселя': the clause names whom it turns to."""
+    return any(p.prep == "від" and p.head.text[:1].isupper() for p in clause.phrases)
 
 
 def _is_purpose(clause: Clause) -> bool:
@@ -564,12 +590,14 @@ def _event(
             actor_list, named = list(main_act.actor), True
         if subject is not None and named and len(actor_list) == 1 and context.actors.is_person(subject, actor_list[0]):
             context.subjects[view.index] = actor_list
+    if word.pos == "NOUN" and cue.requirement_acts and trigger.requirement is not None and trigger.requirement.i > word.i:
+        modifiers = modifiers + _noun_modifiers(clause, trigger.requirement)  # 'виведення руандійських військ'
     national = _nations_of(context, modifiers)
     if national and not {a.code for a in actor_list} & {a.code for a in national}:
         # 'звіти стали приводом для ізраїльських і американських ударів': the nations the event noun is of did it
         actor_list, named = national, True
-    if word.pos == "NOUN" and not named and status == statuses.OCCURRED and _recorded_before(context, view, cue.event or "", 1):
-        return None  # 'Розмова тривала три години' after the talks were told in the paragraph: the noun refers back
+    if word.pos == "NOUN" and not named and status == statuses.OCCURRED and _recorded_before(context, view, cue.event or "", None):
+        return None  # 'Розмова тривала три години', 'Арешти відбулися ...' after such events were told: the noun refers back
     # (a state arrests and tries its own people: the person acted on names no destination)
     if not named and actor_list and not cue.recipient_inherits_actor and not _is_case_step(cue.event, cue.mode, lexicon):
         actor_list = _other_than_destination(context, view, trigger, subject, actor_list)
@@ -616,6 +644,8 @@ def _event(
     mode = _mode_from_context(context, view, event_name, mode)
     mode = _mode_by_place(context, clause, event_name, mode, actor_list, recipient_list)
     magnitude = magnitude_of(view, clause, word, values.quantities, values.dates, lexicon) if cue.magnitude else None
+    if event_name in lexicon.casualty_events:
+        magnitude = casualties_of(view, values.quantities, values.dates, lexicon) or magnitude
     if not recipient_list and magnitude is not None and magnitude.nationality and magnitude.nationality not in {a.code for a in actor_list}:
         # 'помилував 31 українця': the people acted on are the recipient
         recipient_list = [Actor(magnitude.text, magnitude.nationality, magnitude.nationality, "CVL", None)]
@@ -781,6 +811,10 @@ def _agents(
         actor_list = _institution_before(view, clause, predicate, actors) or actor_list
     if not actor_list and subject is None and cue.event in lexicon.attribution.statements:
         actor_list = _places_speaking_after(clause, predicate, actors)
+    if not actor_list and subject is None:
+        actor_list = _orderer(clause, actors, lexicon)  # 'За його наказом стягнули війська'
+    if not actor_list and subject is None and clause.words[0].lemma in lexicon.actors.there_words:
+        actor_list = _actors_of_sentence_before(context, view)  # 'Там назвали удар «терактом»'
     named = bool(actor_list)
     if not actor_list and subject is None and cue.patient_subject:
         actor_list = _previous_actors(context, cue.event)  # 'До санкційного списку потрапили ...': whoever sanctions
@@ -790,6 +824,9 @@ def _agents(
     related = lexicon.implicit_actor_from.get(f"{cue.event}/{cue.mode}")
     if not actor_list and subject is None and related is not None:
         actor_list = _previous_actors(context, related)
+    if not actor_list and subject is None and cue.event in lexicon.implicit_state_actor and actors.location_of_clause(clause.words) is None:
+        # 'Міноборони Росії стверджує, що ... «кількох причетних» затримано': a state body tells what its state did
+        actor_list = _reporting_state(context, view, clause)
     if not actor_list and subject is None and cue.event in lexicon.implicit_state_actor:
         # 'Суд засудив ... . Обох взяли під варту': a step of a case with nobody named is taken by the state
         # that took the case's last step, unless the clause names where it happens
@@ -802,7 +839,11 @@ def _agents(
         actor_list = [replace(a, sector="CVL") for a in _implicit_state(view, clause, actors, [])]
     if subject is not None and actor_list and not any(a.code for a in actor_list):
         # 'Російська уповноважена з прав людини Тетяна Москалькова': the title before a name says whose she is
-        titled = _title_before(view.clause_of(subject.head), subject, actors)  # the speaker's clause for 'попередив, що ...'
+        title_clause = view.clause_of(subject.head)  # the speaker's clause for 'попередив, що ...'
+        respective = _respective_titles(title_clause, subject, actors, lexicon, len(actor_list))
+        if respective:
+            return [replace(a, code=t.code, sector=a.sector or t.sector) for a, t in zip(actor_list, respective)], named
+        titled = _title_before(title_clause, subject, actors)
         if titled is not None:
             return [replace(a, code=titled.code, sector=a.sector or titled.sector) for a in actor_list], named
     # 'Двадцять шість країн погодилися': many states, not the one the text is about
@@ -814,6 +855,38 @@ def _agents(
         if home is not None:
             actor_list = [replace(a, code=home.code) for a in actor_list]
     return actor_list, named
+
+
+def _actors_of_sentence_before(context: _Context, view: SentenceView) -> list[Actor]:
+    """The coded actors of the last record told in the sentence right before: 'Там назвали ...' speaks for them."""
+    text = context.article.text
+    last = next((e for e in reversed(context.events) if e.evidence.end <= view.sentence.start), None)
+    if last is None or text[last.evidence.end : view.sentence.start].strip():
+        return []
+    return [a for a in last.actor if a.code]
+
+
+def _orderer(clause: Clause, actors: ActorResolver, lexicon: Lexicon) -> list[Actor]:
+    """'за наказом Мадуро', 'за його розпорядженням': the one on whose order an unnamed agent acted."""
+    for phrase in clause.phrases:
+        if phrase.prep == "за" and phrase.head.lemma in lexicon.actors.order_nouns:
+            ordered_by = actors.resolve(phrase)
+            if ordered_by is not None and ordered_by.code:
+                return [ordered_by]
+    return []
+
+
+def _reporting_state(context: _Context, view: SentenceView, clause: Clause) -> list[Actor]:
+    """The state whose body says the 'що' clause this one stands in (or continues, after 'а', 'і')."""
+    told = clause
+    while told.coordinated and told.opener is None and told.index > 0:
+        told = view.clauses[told.index - 1]
+    speaker = _speaker(view, told, context.lexicon)
+    if speaker is None:
+        return []
+    saying = view.clauses[told.index - 1]
+    speakers = [a for a in _actors_of(context, saying, speaker) if a.code and a.sector in _STATE_BODY_SECTORS]
+    return [replace(speakers[0], sector="GOV")] if len(speakers) == 1 else []
 
 
 def _returns_home(clause: Clause, lexicon: Lexicon) -> bool:
@@ -855,7 +928,26 @@ def _noun_participants(context: _Context, clause: Clause, noun: Word) -> list[Ac
     if head is None or not head.can_be_case("Gen"):
         return []
     agents = Phrase(tail, head, None, coordinated=own.coordinated)
-    return [a for a in context.actors.resolve_group(agents) if a.code]
+    found = [a for a in context.actors.resolve_group(agents) if a.code]
+    for further in _genitives_after(clause, own, lexicon):
+        # 'зустрічі прем'єра Камбоджі Гун Манета та прем'єра Таїланду ...': a name between splits the phrase
+        found += [a for a in context.actors.resolve_group(further) if a.code]
+    return _distinct_codes(found)
+
+
+def _genitives_after(clause: Clause, own: Phrase, lexicon: Lexicon) -> list[Phrase]:
+    """The phrases with no preposition that go on after `own`, next to it or joined by 'та', 'і'."""
+    following: list[Phrase] = []
+    last = own.members()[-1].last
+    for phrase in clause.phrases:
+        if phrase.first <= last:
+            continue
+        gap = [w for w in clause.words if last < w.i < phrase.first]
+        if phrase.prep is not None or any(w.lemma not in lexicon.coordinators for w in gap):
+            break
+        following.append(phrase)
+        last = phrase.members()[-1].last
+    return following
 
 
 def _recipients(
@@ -898,9 +990,17 @@ def _recipients(
     # says ('партнерів' in a call stays nobody's)
     of_case = "case" in fallbacks and not any(r.code for r in recipient_list)
     uncoded, recipient_list = (recipient_list, []) if of_case else ([], recipient_list)
+    citizens_ask = cue.event in lexicon.addressed_to_own_state and bool(actor_list) and all(
+        a.sector in lexicon.governed_sectors for a in actor_list
+    )
+    # 'Активісти вимагають оприлюднити договір': citizens naming nobody ask their own state, not the other side,
+    # unless the sentence has just addressed someone else ('подякувала Трампу, проте закликала ...')
+    addressed_before = any(a.code not in actor_codes for _, a in participants)
     for fallback in fallbacks:
         if recipient_list:
             break
+        if fallback == "counterpart" and citizens_ask and not addressed_before:
+            continue
         if fallback == "case":
             case = _previous_case(context, word)
             if case is not None:
@@ -931,9 +1031,7 @@ def _recipients(
             # 'повернули додому 757 тіл': home is the side the text is about, other than who hands over
             home = actors.context_country(word.start, exclude=frozenset(actor_codes))
             recipient_list = [replace(home, sector="GOV")] if home is not None else []
-    if not recipient_list and cue.event in lexicon.addressed_to_own_state and actor_list and all(
-        a.sector in lexicon.governed_sectors for a in actor_list
-    ):
+    if not recipient_list and citizens_ask:
         # 'Протестувальники вимагають покарати винних', 'опозиція вимагає виборів': citizens ask their own state
         state = actors.context_country(word.start)
         recipient_list = [replace(state, sector="GOV")] if state is not None and state.code in actor_codes else []
@@ -1017,6 +1115,30 @@ def _title_before(clause: Clause, subject: Phrase, actors: ActorResolver) -> Act
         if phrase.head.pos not in ("PROPN", "X"):
             return None
     return None
+
+
+def _respective_titles(clause: Clause, subject: Phrase, actors: ActorResolver, lexicon: Lexicon, names: int) -> list[Actor]:
+    """'Міністри закордонних справ Латвії та Естонії Андріс Вітолс і Маргус Тамм': as many titles of distinct
+    countries right before as names in the subject, each name the title in its place."""
+    if names < 2:
+        return []
+    bare = [p for p in clause.phrases if p.prep is None]
+    ending_at = {p.members()[-1].last: p for p in bare}
+    chain: list[Phrase] = []
+    end = subject.first - 1
+    while end in ending_at:
+        # 'Конго та Руанди', read as two phrases: joined by a coordinator, still the title's countries
+        chain.insert(0, ending_at[end])
+        joint = [w for w in clause.words if w.i == chain[0].first - 1]
+        if not joint or joint[0].lemma not in lexicon.coordinators:
+            break
+        end = chain[0].first - 2
+    if not chain or not chain[0].can_be_case("Nom"):
+        return []
+    titles = [t for p in chain for t in actors.resolve_group(p)]
+    if len(titles) != names or len({t.code for t in titles if t.code}) != names:
+        return []
+    return titles
 
 
 def _actors_of(context: _Context, clause: Clause, subject: Phrase) -> list[Actor]:

@@ -28,6 +28,8 @@ class Cue:
     requires_after: bool = False  # the required word only after the cue: 'пообіцяв відповідь', not 'У відповідь ... пообіцяв'
     requires_negation: bool = False
     before_that_clause: bool = False  # the cue holds only when the next clause opens with 'що' ('наполягають, що ...')
+    requirement_acts: bool = False  # the required word names who acts: 'виведення руандійських військ' (Rwanda withdraws)
+    own_act: bool = False  # with before_that_clause: the 'що' clause names no subject of its own ('попередив, що не укладатиме')
     requires_quoted: bool = False  # a quoted word within the window after the cue (the required one, when some are listed)
     named_recipient: bool = False  # a record only when the recipient is a person the knowledge base knows by name
     requires_bare: bool = False  # the required word is a direct object or subject, not in a 'до'/'за' phrase: 'засудили затримання'
@@ -100,6 +102,8 @@ class ActorCues:
     both_words: frozenset[str]  # 'обох країн', 'обидві держави': the two parties the text is about
     adversary_nouns: frozenset[str]  # 'ворог': the other side of the country the text is about
     state_nouns: frozenset[str]  # 'країни', 'держави' in the plural are many states, not the one the text is about
+    there_words: frozenset[str]  # 'Там назвали ...': the ones who acted in the sentence before speak
+    order_nouns: frozenset[str]  # 'за наказом президента': who ordered an act nobody is named doing did it
     home_words: frozenset[str]  # 'додому': people returned go to the other side the text is about
     captivity_words: frozenset[str]  # 'з полону': where people are returned from
     # 'окупаційний суд', 'в окупованому Донецьку', 'так званий «суд»': the authorities of an occupied place
@@ -136,13 +140,16 @@ class Lexicon:
     between_parties: frozenset[str]  # 'EVENT' or 'EVENT/mode': with no agent named, the sides in context act
     participation_nouns: frozenset[str]  # 'взяли участь у переговорах': the noun through which a verb joins an event
     participation_verbs: frozenset[str]
-    background_preps: frozenset[str]  # 'після саміту': an event noun that dates the clause's event
+    background_preps: frozenset[str]  # 'після саміту', 'на зустрічі': an event noun that dates or places the clause's event
     consequence_preps: frozenset[str]  # 'унаслідок удару': an event noun whose consequence the clause tells
     promised_records: frozenset[str]  # categories a promise commits to that are records of their own, planned
     promising_verbs: frozenset[str]  # the verbs of such promises
     background_time_nouns: frozenset[str]  # 'під час переговорів': the time noun before such an event noun
     genitive_agents: frozenset[str]  # categories whose event noun names its agent in the genitive ('зустріч Зеленського')
     multilateral: tuple[str, int, frozenset[str]]  # (category, parties, nouns): talks of that many sides, or a summit, are multilateral
+    casualty_events: frozenset[str]  # categories whose magnitude is the people killed when the sentence counts them
+    casualty_words: frozenset[str]  # 'загинули', 'загиблих': the words such a count stands with
+    growth_verbs: frozenset[str]  # 'зросла до дванадцяти': the count reached, not a bound
     magnitude_excluded: frozenset[str]
     time_nouns: frozenset[str]  # 'минулого тижня', 'сьомий тиждень': time, never a participant
     quantity_words: frozenset[str]  # 'близько двадцяти учасників': part of a count, not a preposition
@@ -246,6 +253,8 @@ def load() -> Lexicon:
             home_words=frozenset(actors["home_words"]),
             captivity_words=frozenset(actors["captivity_words"]),
             state_nouns=frozenset(actors["state_nouns"]),
+            order_nouns=frozenset(actors["order_nouns"]),
+            there_words=frozenset(actors["there_words"]),
             occupation_markers=frozenset(actors["occupation"]["markers"]),
             so_called=tuple(actors["occupation"]["so_called"]),  # type: ignore[arg-type]
             occupiers=dict(actors["occupation"]["occupiers"]),
@@ -279,6 +288,9 @@ def load() -> Lexicon:
             SentenceMode(m["event"], m["mode"], m["becomes"], frozenset(m["cues"]), m["scope"]) for m in raw["sentence_modes"]
         ),
         place_modes={event: dict(modes) for event, modes in raw["place_modes"].items() if not event.startswith("_")},
+        casualty_events=frozenset(raw["casualties"]["events"]),
+        casualty_words=frozenset(raw["casualties"]["words"]),
+        growth_verbs=frozenset(raw["casualties"]["growth_verbs"]),
         magnitude_excluded=frozenset(raw["magnitude_excluded"]),
         time_nouns=frozenset(raw["time_nouns"]),
         quantity_words=frozenset(raw["quantity_words"]),
