@@ -96,6 +96,8 @@ def test_a_state_body_of_another_country_is_not_the_known_body_of_that_name(nlp)
     )
     assert (ministry.code, ministry.sector, ministry.kb) == ("CAN", "GOV", None)
     assert (court.code, court.kb) == ("COE", "org:echr")  # "Європейський" names no state: the court stays linked
+    (council,) = _linked(nlp, "Рада міністрів того ж дня ухвалила рішення.", [("Рада міністрів того", "ORG", 0)])
+    assert council.code is None  # a lower-case pronoun is no country ("Того")
 
 
 def test_an_abbreviation_heads_its_phrase_and_a_closing_adjective_agrees_with_the_head(nlp):

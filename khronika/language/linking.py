@@ -203,6 +203,8 @@ def _country_inside(span: Span, kb: KnowledgeBase) -> str | None:
             if token.pos_ in _NOMINAL_POS:
                 after_preposition = False
             continue
+        if token.text.islower() and token.pos_ != "ADJ":
+            continue  # country names are capitalised; "того ж дня" is no Togo (adjectives are not: "канадського")
         code = kb.country_of(token.lemma_)
         if code is None and token.pos_ in _NOMINAL_POS:
             entry = kb.lookup([token.lemma_])
