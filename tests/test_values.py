@@ -137,6 +137,7 @@ def test_money_and_percentages(text: str, span: str, value: float, unit: str) ->
     [
         ("Суд засудив активіста до семи років колонії.", "семи", 7, 7, "exact", "рік"),
         ("Обвинуваченим загрожує до десяти років ув'язнення.", "до десяти", None, 10, "at_most", "рік"),
+        ("Число поранених протестувальників зросло до сорока.", "сорока", 40, 40, "exact", None),
         ("Місія отримала доступ лише до кількох сотень полонених.", "кількох сотень", 200, 999, "vague", "полонений"),
         ("Сторони обміняються по тисячі полонених.", "тисячі", 1000, 1000, "exact", "полонений"),
         ("Посадовці кілька разів переносили зустріч.", "кілька", 2, 9, "vague", "раз"),
@@ -147,7 +148,7 @@ def test_money_and_percentages(text: str, span: str, value: float, unit: str) ->
     ],
 )
 def test_terms_vague_bounds_and_harder_counted_nouns(
-    text: str, span: str, low: int | None, high: int | None, qualifier: str, counted: str
+    text: str, span: str, low: int | None, high: int | None, qualifier: str, counted: str | None
 ) -> None:
     found = [q for q in values_of(text).quantities if q.text == span]
     assert len(found) == 1, values_of(text).quantities

@@ -355,7 +355,7 @@ def casualties_of(view: SentenceView, quantities: list[Quantity], dates: list[Da
         ]
         if counts:
             nearest = min(counts, key=lambda q: abs(q.start - death.start))
-            return _reached(view, nearest, lexicon)
+            return nearest
     return None
 
 
@@ -369,14 +369,6 @@ def _counts_things(view: SentenceView, quantity: Quantity) -> bool:
     following = [w for w in view.words if w.start >= quantity.end][:4]
     counted = next((w for w in following if w.lemma == quantity.counted), None)
     return counted is not None and counted.feat("Animacy") != "Anim"
-
-
-def _reached(view: SentenceView, quantity: Quantity, lexicon: Lexicon) -> Quantity:
-    """'зросла до тридцяти' is thirty, not at most thirty."""
-    before = [w for w in view.words if w.end <= quantity.start]
-    if quantity.qualifier == "at_most" and before and before[-1].lemma in lexicon.growth_verbs:
-        return replace(quantity, min=quantity.max, qualifier="exact")
-    return quantity
 
 
 def _counted_in(

@@ -149,7 +149,6 @@ class Lexicon:
     multilateral: tuple[str, int, frozenset[str]]  # (category, parties, nouns): talks of that many sides, or a summit, are multilateral
     casualty_events: frozenset[str]  # categories whose magnitude is the people killed when the sentence counts them
     casualty_words: frozenset[str]  # 'загинули', 'загиблих': the words such a count stands with
-    growth_verbs: frozenset[str]  # 'зросла до дванадцяти': the count reached, not a bound
     magnitude_excluded: frozenset[str]
     time_nouns: frozenset[str]  # 'минулого тижня', 'сьомий тиждень': time, never a participant
     quantity_words: frozenset[str]  # 'близько двадцяти учасників': part of a count, not a preposition
@@ -290,7 +289,6 @@ def load() -> Lexicon:
         place_modes={event: dict(modes) for event, modes in raw["place_modes"].items() if not event.startswith("_")},
         casualty_events=frozenset(raw["casualties"]["events"]),
         casualty_words=frozenset(raw["casualties"]["words"]),
-        growth_verbs=frozenset(raw["casualties"]["growth_verbs"]),
         magnitude_excluded=frozenset(raw["magnitude_excluded"]),
         time_nouns=frozenset(raw["time_nouns"]),
         quantity_words=frozenset(raw["quantity_words"]),

@@ -60,6 +60,7 @@ class NumberLexicon:
     multiplier_prepositions: frozenset[str]  # у 2 рази
     sentence_lemmas: frozenset[str]  # засудив до 16 років: the exact term
     threat_lemmas: frozenset[str]  # загрожує до 5 років: a maximum
+    growth_lemmas: frozenset[str]  # зросла до 12: the count reached
     time_units: frozenset[str]  # рік, місяць: durations, never what a bare number after them counts
     partitive_prepositions: frozenset[str]  # сто з них — ...
     partitive_pronouns: frozenset[str]
@@ -158,6 +159,7 @@ def numbers() -> NumberLexicon:
         multiplier_prepositions=frozenset(raw["multiplier_prepositions"]),
         sentence_lemmas=frozenset(raw["sentence_lemmas"]),
         threat_lemmas=frozenset(raw["threat_lemmas"]),
+        growth_lemmas=frozenset(raw["growth_lemmas"]),
         time_units=frozenset(raw["time_units"]),
         partitive_prepositions=frozenset(raw["partitive_prepositions"]),
         partitive_pronouns=frozenset(raw["partitive_pronouns"]),

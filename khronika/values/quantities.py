@@ -357,6 +357,11 @@ class _Parser:
                 return "threat"
         return None
 
+    def grows_to(self, first: int) -> bool:
+        """Whether a verb of growth stands right before words[first] ("зросла до")."""
+        info = self._letters_info(first - 1) if first > 0 else None
+        return info is not None and info.lemma in self.lex.growth_lemmas
+
     def unit(self, i: int) -> tuple[str | None, int]:
         """(unit, last word index) for a currency or percent right after words[i-1]."""
         end = self._abbreviation_end(i, self.lex.currencies)
@@ -470,8 +475,8 @@ def find_quantities(
             i = number.last + 1
             continue
         if qualifier == "at_most" and words[first].text == "до" and low is None:
-            # "до кількох сотень": a vague count is no bound; "засудив до 16 років": the exact term
-            if number.vague or parser.governing_lemma(first) == "sentence":
+            # "до кількох сотень": a vague count is no bound; "засудив до 16 років", "зросла до 12": the exact figure
+            if number.vague or parser.governing_lemma(first) == "sentence" or parser.grows_to(first):
                 qualifier, first = ("vague" if number.vague else "exact"), first + 1
         unit, last = parser.unit(number.last + 1)
         unit = sign_unit or unit
